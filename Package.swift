@@ -1,0 +1,74 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Settings shared by every Broadsheet target.
+let swiftSettings: [SwiftSetting] = [
+    // `any` spelled out keeps existential costs visible in hot paths.
+    .enableUpcomingFeature("ExistentialAny"),
+    // Imports stay internal unless a module re-exports on purpose: narrow front doors.
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    // A file sees only the modules it imports itself.
+    .enableUpcomingFeature("MemberImportVisibility"),
+    // No warnings: they fail the build of our own targets (dependencies are left alone).
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "Broadsheet",
+    platforms: [.macOS(.v15)],
+    products: [
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        // MARK: - System libraries
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+
+        // MARK: - Pipeline stages
+        .target(name: "BroadsheetCore", swiftSettings: swiftSettings),
+        .target(name: "BroadsheetTemplates", swiftSettings: swiftSettings),
+        .target(
+            name: "BroadsheetMarkdown",
+            dependencies: ["CCmarkGFM", "BroadsheetCore"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Front ends
+        .target(
+            name: "BroadsheetServer",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "TemplateBench",
+            dependencies: ["BroadsheetTemplates"],
+            path: "Sources/TemplateBench",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Tests
+        .testTarget(name: "BroadsheetCoreTests", dependencies: ["BroadsheetCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BroadsheetTemplatesTests",
+            dependencies: ["BroadsheetTemplates"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BroadsheetMarkdownTests",
+            dependencies: ["BroadsheetMarkdown"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BroadsheetServerTests",
+            dependencies: ["BroadsheetServer"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -35,6 +35,16 @@ let package = Package(
         .target(name: "BroadsheetCore", swiftSettings: swiftSettings),
         .target(name: "BroadsheetTemplates", swiftSettings: swiftSettings),
         .target(
+            name: "BroadsheetContent",
+            dependencies: ["BroadsheetCore", "BroadsheetMarkdown", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BroadsheetModel",
+            dependencies: ["BroadsheetCore", "BroadsheetContent", "BroadsheetMarkdown"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BroadsheetMarkdown",
             dependencies: ["CCmarkGFM", "BroadsheetCore"],
             swiftSettings: swiftSettings

@@ -1,7 +1,7 @@
 /// A date as the publisher wrote it: the calendar day, and the time and offset when given.
 ///
 /// Never converted to another time zone: `2022-10-04T07:30:00+09:00` is 4 October on every machine.
-public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The four-digit year.
     public let year: Int
     /// The month, 1–12.
@@ -12,7 +12,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public let time: TimeOfDay?
 
     /// A time of day with the UTC offset it was written with.
-    public struct TimeOfDay: Sendable, Hashable {
+    public struct TimeOfDay: Sendable, Hashable, Codable {
         /// Hour, 0–23.
         public let hour: Int
         /// Minute, 0–59.

@@ -1,5 +1,5 @@
 /// One problem found in a site, with where it is and what to do about it.
-public struct Diagnostic: Sendable, Hashable, Comparable {
+public struct Diagnostic: Error, Sendable, Hashable, Comparable, Codable {
     /// How serious a diagnostic is.
     public enum Severity: String, Sendable, Hashable, Codable {
         case error

@@ -5,7 +5,7 @@ import Foundation
 /// Latin letters lose their accents (`Kōmeitō` → `komeito`), letters of other scripts stay as they are
 /// (`日本` → `日本`), and everything that is not a letter or digit becomes a single hyphen. The result never
 /// contains `/`, `.`, `\`, NUL or control characters, so it can never climb out of the output folder.
-public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Slug: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The slug text.
     public let value: String
 

@@ -1,5 +1,5 @@
 /// A place in a site file: a site-relative path and a 1-based line and column.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The path relative to the site folder, with `/` separators.
     public let file: String
     /// The 1-based line; 0 when the problem concerns the whole file.

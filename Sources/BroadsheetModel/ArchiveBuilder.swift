@@ -1,0 +1,71 @@
+public import BroadsheetContent
+public import BroadsheetCore
+import BroadsheetMarkdown
+
+/// Stage 2: groups checked entries into the archive model, finding clashes between entries.
+public enum ArchiveBuilder {
+    /// Slugs an entry may not take because the day folder already uses them.
+    static let reservedEntrySlugs: Set<String> = ["print", "page"]
+
+    /// Builds the archive; every clash found is reported in the returned diagnostics.
+    public static func build(config: SiteConfig, entries sources: [EntrySource]) -> (Archive, Diagnostics) {
+        var diagnostics = Diagnostics()
+        let sorted = sources.sorted { lhs, rhs in
+            if lhs.date != rhs.date { return lhs.date < rhs.date }
+            return lhs.file < rhs.file
+        }
+        var kept: [EntrySource] = []
+        var urls: [Permalink: String] = [:]
+        for source in sorted {
+            let permalink = Permalink.entry(source.date, source.slug)
+            if reservedEntrySlugs.contains(source.slug.value) {
+                diagnostics.error(
+                    "the slug '\(source.slug.value)' is reserved for the day's own pages",
+                    at: SourceLocation(file: source.file, line: 1, column: 1),
+                    hint: "add slug: with another name to the front matter")
+                continue
+            }
+            if let other = urls[permalink] {
+                diagnostics.error(
+                    "\(source.file) and \(other) both make the page \(permalink)",
+                    at: SourceLocation(file: source.file, line: 1, column: 1),
+                    hint: "give one of them another file name or a slug: in its front matter")
+                continue
+            }
+            urls[permalink] = source.file
+            kept.append(source)
+        }
+
+        let (tags, tagsOfEntry) = NameResolver(kind: "tag").resolve(kept.map(\.tags), into: &diagnostics)
+        let (outlets, outletsOfEntry) = NameResolver(kind: "source").resolve(kept.map(\.sources), into: &diagnostics)
+
+        let entries = kept.enumerated().map { index, source in
+            Entry(
+                index: index, file: source.file, title: source.title, date: source.date, slug: source.slug,
+                tags: tagsOfEntry[index], outlets: outletsOfEntry[index],
+                summary: source.summary ?? SummaryText.shorten(source.body.firstParagraph),
+                body: source.body, permalink: .entry(source.date, source.slug))
+        }
+        let calendar = CalendarGrouping(entries: entries)
+        let archive = Archive(
+            config: config, entries: entries, days: calendar.days, months: calendar.months, years: calendar.years,
+            tags: tags.map { Tag(name: $0.name, slug: $0.slug, entries: $0.entries.reversed(), permalink: .tag($0.slug)) },
+            outlets: outlets.map {
+                Tag(name: $0.name, slug: $0.slug, entries: $0.entries.reversed(), permalink: .source($0.slug))
+            },
+            dayOfEntry: calendar.dayOfEntry)
+        return (archive, diagnostics)
+    }
+}
+
+/// Shortens a first paragraph to a summary at a word boundary.
+enum SummaryText {
+    static let limit = 280
+
+    static func shorten(_ text: String) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + "…"
+    }
+}

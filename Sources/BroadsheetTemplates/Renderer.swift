@@ -1,0 +1,130 @@
+/// Walks compiled nodes against a context stack, appending bytes to `out`.
+struct Renderer {
+    let templates: [[Node]]
+    let schemas: SchemaTable
+    let names: [String]
+    var out: [UInt8] = []
+    private var stack: [Frame] = []
+    private var indent: [UInt8] = []
+    /// Block replacements in force; the outermost parent tag's replacement wins.
+    private var overrides: [Block] = []
+    private var depth = 0
+
+    /// Deeper inclusion than this is a template cycle without a data-driven end; it renders nothing.
+    private static let maxDepth = 200
+
+    init(templates: [[Node]], schemas: SchemaTable, names: [String]) {
+        self.templates = templates
+        self.schemas = schemas
+        self.names = names
+    }
+
+    mutating func render(template: Int, root: Frame) {
+        stack.append(root)
+        render(templates[template])
+        stack.removeLast()
+    }
+
+    private mutating func render(_ nodes: [Node]) {
+        for node in nodes {
+            switch node {
+            case .text(let bytes, let lineStarts):
+                if indent.isEmpty || lineStarts.isEmpty {
+                    out.append(contentsOf: bytes)
+                } else {
+                    appendIndented(bytes, lineStarts)
+                }
+            case .lineStart:
+                out.append(contentsOf: indent)
+            case .variable(let path, let escaped, _):
+                interpolate(resolve(path), escaped: escaped)
+            case .section(let path, let children, let inverted, _):
+                section(resolve(path), children, inverted: inverted)
+            case .partial(_, let template, let partialIndent, _):
+                guard let template else { continue }
+                include(templates[template], indent: partialIndent.map { indent + $0 } ?? [])
+            case .parent(_, let template, let parentIndent, let blocks, _):
+                guard let template else { continue }
+                overrides += blocks
+                include(templates[template], indent: parentIndent.map { indent + $0 } ?? [])
+                overrides.removeLast(blocks.count)
+            case .block(let block):
+                let body = overrides.first { $0.id == block.id } ?? block
+                include(body.nodes, indent: block.expansion.map { indent + $0 } ?? indent)
+            }
+        }
+    }
+
+    private mutating func include(_ nodes: [Node], indent newIndent: [UInt8]) {
+        guard depth < Self.maxDepth else { return }
+        depth += 1
+        let saved = indent
+        indent = newIndent
+        render(nodes)
+        indent = saved
+        depth -= 1
+    }
+
+    private mutating func appendIndented(_ bytes: [UInt8], _ lineStarts: [Int]) {
+        var previous = 0
+        for start in lineStarts {
+            out.append(contentsOf: bytes[previous..<start])
+            out.append(contentsOf: indent)
+            previous = start
+        }
+        out.append(contentsOf: bytes[previous...])
+    }
+
+    private func resolve(_ path: NamePath) -> Frame {
+        guard let first = path.ids.first else { return stack.last ?? .missing }
+        var value = Frame.missing
+        for frame in stack.reversed() {
+            value = frame.member(first, schemas: schemas, names: names)
+            if case .missing = value { continue }
+            break
+        }
+        for id in path.ids.dropFirst() {
+            if case .missing = value { return value }
+            value = value.member(id, schemas: schemas, names: names)
+        }
+        return value
+    }
+
+    private mutating func interpolate(_ value: Frame, escaped: Bool) {
+        switch value {
+        case .string(let s):
+            if escaped { Escaping.appendEscaped(s, to: &out) } else { Escaping.appendRaw(s, to: &out) }
+        case .int(let i):
+            Escaping.appendDecimal(i, to: &out)
+        case .double(let d):
+            out.append(contentsOf: String(d).utf8)
+        case .bool(let b):
+            out.append(contentsOf: (b ? "true" : "false").utf8)
+        default:
+            break
+        }
+    }
+
+    private mutating func section(_ value: Frame, _ children: [Node], inverted: Bool) {
+        if inverted {
+            if !value.isTruthy { render(children) }
+            return
+        }
+        switch value {
+        case .list(let list, let schema):
+            for i in 0..<list.count { push(.object(list.element(i), schema: schema), children) }
+        case .strings(let strings):
+            for s in strings { push(.string(s), children) }
+        case .values(let values):
+            for v in values { push(Frame(v), children) }
+        default:
+            if value.isTruthy { push(value, children) }
+        }
+    }
+
+    private mutating func push(_ frame: Frame, _ children: [Node]) {
+        stack.append(frame)
+        render(children)
+        stack.removeLast()
+    }
+}

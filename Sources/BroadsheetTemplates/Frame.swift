@@ -41,16 +41,16 @@ enum Frame {
     func member(_ id: Int, schemas: SchemaTable, names: [String]) -> Frame {
         switch self {
         case .object(let object, let schemaIndex):
-            let schema = schemas[schemaIndex]
-            let slot = Int(schema.slots[id])
+            // Indexing through the table, not a local copy, avoids retaining every array of the schema.
+            let slot = Int(schemas.schemas[schemaIndex].slots[id])
             guard slot >= 0 else { return .missing }
             switch object.fieldValue(at: slot) {
             case .string(let s): return .string(s)
             case .bool(let b): return .bool(b)
             case .int(let i): return .int(i)
-            case .list(let l): return .list(l, schema: schema.children[slot])
+            case .list(let l): return .list(l, schema: schemas.schemas[schemaIndex].children[slot])
             case .strings(let s): return .strings(s)
-            case .object(let o): return .object(o, schema: schema.children[slot])
+            case .object(let o): return .object(o, schema: schemas.schemas[schemaIndex].children[slot])
             case .null: return .null
             }
         case .pairs(let pairs):

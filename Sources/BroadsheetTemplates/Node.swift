@@ -6,9 +6,15 @@ struct Location: Sendable, Hashable {
 }
 
 /// A variable or section name with its segments interned; no segments means the implicit iterator `.`.
-struct NamePath: Sendable {
+/// A class, so matching a node retains one reference instead of each field.
+final class NamePath: Sendable {
     let ids: [Int]
     let text: String
+
+    init(ids: [Int], text: String) {
+        self.ids = ids
+        self.text = text
+    }
 }
 
 /// A `{{$name}}` block: default content where it expands, replacement content inside a parent tag.

@@ -78,10 +78,10 @@ struct Renderer {
     private func resolve(_ path: NamePath) -> Frame {
         guard let first = path.ids.first else { return stack.last ?? .missing }
         var value = Frame.missing
-        for frame in stack.reversed() {
-            value = frame.member(first, schemas: schemas, names: names)
-            if case .missing = value { continue }
-            break
+        var i = stack.count - 1
+        while i >= 0 {
+            value = stack[i].member(first, schemas: schemas, names: names)
+            if case .missing = value { i -= 1 } else { break }
         }
         for id in path.ids.dropFirst() {
             if case .missing = value { return value }

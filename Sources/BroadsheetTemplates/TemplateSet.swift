@@ -45,7 +45,11 @@ public struct TemplateSet: Sendable {
         for check in checks.sorted(by: { $0.template < $1.template }) {
             checker.check(template: check.template, schema: check.schema)
         }
-        diagnostics += checker.diagnostics
+        // Grouped by file and position, whatever order the walk found them in.
+        diagnostics += checker.diagnostics.enumerated().sorted {
+            ($0.element.path, $0.element.line, $0.element.column, $0.offset)
+                < ($1.element.path, $1.element.line, $1.element.column, $1.offset)
+        }.map(\.element)
         if !diagnostics.isEmpty { throw TemplateErrors(diagnostics: diagnostics) }
         self.templates = templates
         self.files = files

@@ -33,8 +33,10 @@ final class FileWatcher: Sendable {
         let intervalMilliseconds = Int32(clamping: pollInterval.components.seconds * 1000
             + pollInterval.components.attoseconds / 1_000_000_000_000_000)
 
+        // Watches (or the first snapshot) exist before init returns, so no change made after it is missed.
+        let handOff = WatchLoopHandOff(loop: WatchLoop(roots: roots, forcePolling: forcePolling))
         let thread = Thread {
-            let loop = WatchLoop(roots: roots, forcePolling: forcePolling)
+            let loop = handOff.loop
             loop.run(stopFD: stopReadEnd, pollMilliseconds: max(intervalMilliseconds, 10)) { continuation.yield($0) }
             if stopReadEnd >= 0 { close(stopReadEnd) }
             continuation.finish()
@@ -54,13 +56,22 @@ final class FileWatcher: Sendable {
             return fd
         }
         guard let writeEnd else { return }
+        // Consumers end now, even if the thread is still busy adding watches for a large tree.
+        continuation.finish()
         var byte: UInt8 = 1
         _ = write(writeEnd, &byte, 1)
         close(writeEnd)
     }
 }
 
-/// State of the watching thread; lives on that thread only, so it needs no locking.
+/// Carries the loop into its thread.
+/// @unchecked Sendable: ownership moves to the watching thread; `FileWatcher.init` never touches the loop again.
+private final class WatchLoopHandOff: @unchecked Sendable {
+    let loop: WatchLoop
+    init(loop: WatchLoop) { self.loop = loop }
+}
+
+/// State of the watching thread; after set-up it lives on that thread only, so it needs no locking.
 private final class WatchLoop {
     private struct Watch {
         var directory: String

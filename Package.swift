@@ -17,6 +17,7 @@ let package = Package(
     name: "Broadsheet",
     platforms: [.macOS(.v15)],
     products: [
+        .executable(name: "broadsheet", targets: ["broadsheet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +31,14 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+
+        // Atomic directory swap for the output folder, which Swift's Glibc module does not expose.
+        .target(name: "CBroadsheetSystem"),
+
+        // MARK: - Default theme, embedded from Templates/ at build time
+        .executableTarget(name: "ThemeEmbedder", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+        .target(name: "BroadsheetTheme", swiftSettings: swiftSettings, plugins: ["EmbedTheme"]),
 
         // MARK: - Pipeline stages
         .target(name: "BroadsheetCore", swiftSettings: swiftSettings),
@@ -45,6 +54,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "BroadsheetOutput",
+            dependencies: ["BroadsheetCore", "CBroadsheetSystem"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BroadsheetRender",
+            dependencies: [
+                "BroadsheetCore", "BroadsheetContent", "BroadsheetMarkdown", "BroadsheetModel", "BroadsheetTemplates",
+                "BroadsheetTheme",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BroadsheetBuild",
+            dependencies: ["BroadsheetCore", "BroadsheetContent", "BroadsheetModel", "BroadsheetRender", "BroadsheetOutput"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BroadsheetMarkdown",
             dependencies: ["CCmarkGFM", "BroadsheetCore"],
             swiftSettings: swiftSettings
@@ -54,6 +81,19 @@ let package = Package(
         .target(
             name: "BroadsheetServer",
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BroadsheetCommands",
+            dependencies: [
+                "BroadsheetCore", "BroadsheetBuild", "BroadsheetServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "broadsheet",
+            dependencies: ["BroadsheetCommands"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -1,4 +1,4 @@
-import BroadsheetCore
+public import BroadsheetCore
 import BroadsheetMarkdown
 
 /// Turns one entry file's text into an `EntrySource`, collecting every problem it has.
@@ -120,8 +120,9 @@ enum Printable {
 }
 
 /// Reads `YYYY/MM/DD` from a content path, for the folder-date check.
-enum FolderDate {
-    static func parse(_ path: String) -> CalendarDate? {
+public enum FolderDate {
+    /// The date a path's last three folders name, if they name one.
+    public static func parse(_ path: String) -> CalendarDate? {
         let parts = path.split(separator: "/").dropLast()
         guard parts.count >= 3 else { return nil }
         let last = parts.suffix(3).map(String.init)

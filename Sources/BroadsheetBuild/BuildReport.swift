@@ -1,0 +1,26 @@
+public import BroadsheetCore
+
+/// What a build did: counts, timings and every diagnostic.
+public struct BuildReport: Sendable {
+    /// Entries published.
+    public var entries = 0
+    /// Digest days.
+    public var days = 0
+    /// Distinct tags.
+    public var tags = 0
+    /// Files the site consists of (pages, feeds, assets).
+    public var files = 0
+    /// Files whose bytes were written this time.
+    public var written = 0
+    /// Files kept from the previous build because they did not change.
+    public var unchanged = 0
+    /// Bytes of the whole output.
+    public var bytes = 0
+    /// Wall-clock time of each phase, in order.
+    public var phases: [(name: String, seconds: Double)] = []
+    /// Warnings (and, for a failed build, errors).
+    public var diagnostics = Diagnostics()
+
+    /// Seconds of the whole build.
+    public var seconds: Double { phases.reduce(0) { $0 + $1.seconds } }
+}

@@ -1,0 +1,94 @@
+public import BroadsheetCore
+import BroadsheetContent
+import BroadsheetMarkdown
+public import BroadsheetModel
+import BroadsheetTemplates
+
+/// Stage 3: renders every page of an archive through the theme, one file at a time.
+///
+/// Pages are listed first and rendered on demand, so the build can render and write in bounded parallel
+/// batches instead of holding a 100,000-entry site in memory.
+public struct PageRenderer: Sendable {
+    let archive: Archive
+    let templates: TemplateSet
+    let views: ViewFactory
+
+    /// Creates a renderer for an archive with a loaded theme.
+    public init(archive: Archive, library: TemplateLibrary) {
+        self.archive = archive
+        templates = library.templates
+        views = ViewFactory(archive: archive)
+    }
+
+    /// Every file the site consists of, in a stable order.
+    public var pages: [PageKind] {
+        var pages: [PageKind] = [.home(page: 1), .archive, .tagIndex, .sourceIndex, .search, .searchIndex, .notFound,
+                                 .feed, .jsonFeed, .dailyFeed, .sitemap, .robots]
+        pages += (1..<max(1, homePageCount)).map { .home(page: $0 + 1) }
+        for index in archive.entries.indices { pages += [.entry(index), .entryPrint(index)] }
+        for index in archive.days.indices { pages += [.day(index), .dayPrint(index)] }
+        for index in archive.months.indices { pages += [.month(index), .monthPrint(index)] }
+        pages += archive.years.indices.map { .year($0) }
+        for (index, tag) in archive.tags.enumerated() {
+            pages += (1...pageCount(tag.entries.count)).map { .tag(index, page: $0) }
+            pages.append(.tagFeed(index))
+        }
+        for (index, outlet) in archive.outlets.enumerated() {
+            pages += (1...pageCount(outlet.entries.count)).map { .source(index, page: $0) }
+        }
+        return pages
+    }
+
+    /// Renders one file.
+    public func render(_ page: PageKind) throws(RenderFailure) -> RenderedFile {
+        switch page {
+        case .entry(let index): return try entryPage(index, print: false)
+        case .entryPrint(let index): return try entryPage(index, print: true)
+        case .day(let index): return try dayPage(index, print: false)
+        case .dayPrint(let index): return try dayPage(index, print: true)
+        case .month(let index): return try monthPage(index)
+        case .monthPrint(let index): return try monthPrint(index)
+        case .year(let index): return try yearPage(index)
+        case .archive: return try archivePage()
+        case .home(let number): return try homePage(number)
+        case .tagIndex: return try nameIndex(sources: false)
+        case .sourceIndex: return try nameIndex(sources: true)
+        case .tag(let index, let number): return try namePage(index, page: number, sources: false)
+        case .source(let index, let number): return try namePage(index, page: number, sources: true)
+        case .tagFeed(let index): return try tagFeed(index)
+        case .search: return try searchPage()
+        case .searchIndex: return searchIndex()
+        case .notFound: return try notFoundPage()
+        case .feed: return try siteFeed()
+        case .jsonFeed: return jsonFeed()
+        case .dailyFeed: return try dailyFeed()
+        case .sitemap: return sitemap()
+        case .robots: return robots()
+        }
+    }
+
+    // MARK: - Helpers
+
+    var homePageCount: Int { (archive.days.count + archive.config.homeDays - 1) / archive.config.homeDays }
+
+    func pageCount(_ items: Int) -> Int { max(1, (items + archive.config.perPage - 1) / archive.config.perPage) }
+
+    func file<View: TemplateObject>(_ template: String, _ view: View, at permalink: Permalink) throws(RenderFailure) -> RenderedFile {
+        guard let path = permalink.file else { throw RenderFailure(message: "no safe file path for \(permalink)") }
+        return try file(template, view, path: path)
+    }
+
+    func file<View: TemplateObject>(_ template: String, _ view: View, path: SitePath) throws(RenderFailure) -> RenderedFile {
+        do {
+            return RenderedFile(path: path, bytes: try templates.render(template, view))
+        } catch {
+            throw RenderFailure(message: "\(error.message) while rendering \(path)")
+        }
+    }
+}
+
+/// A page that could not be rendered; strict template checking makes this a bug, not a user error.
+public struct RenderFailure: Error, Sendable {
+    /// What went wrong.
+    public let message: String
+}

@@ -1,0 +1,8 @@
+#ifndef C_BROADSHEET_SYSTEM_H
+#define C_BROADSHEET_SYSTEM_H
+
+/// Atomically swaps two existing paths on the same file system (Linux renameat2 RENAME_EXCHANGE,
+/// macOS renamex_np RENAME_SWAP). Returns 0 on success, or -1 with errno set.
+int broadsheet_exchange_paths(const char *first, const char *second);
+
+#endif

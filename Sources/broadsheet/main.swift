@@ -1,0 +1,3 @@
+import BroadsheetCommands
+
+await BroadsheetCommand.runFromCommandLine()

@@ -17,10 +17,33 @@ enum Escaping {
         string.withUTF8 { out.append(contentsOf: $0) }
     }
 
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any byte of `word` equals `byte` (the classic has-zero-byte trick).
+    @inline(__always)
+    private static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs != 0
+    }
+
     static func appendEscaped(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var runStart = 0
-        for i in 0..<bytes.count {
+        var i = 0
+        let raw = UnsafeRawBufferPointer(bytes)
+        while i < bytes.count {
+            // Eight bytes at a time while none of them needs escaping: most text is plain.
+            if i + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if !(contains(word, 0x26) || contains(word, 0x3C) || contains(word, 0x3E)
+                    || contains(word, 0x22) || contains(word, 0x27))
+                {
+                    i += 8
+                    continue
+                }
+            }
             let byte = bytes[i]
+            i += 1
             // Every escaped character is at or below '>', so most bytes take this branch.
             if byte > 0x3E { continue }
             let replacement: [UInt8]
@@ -32,9 +55,9 @@ enum Escaping {
             case 0x27: replacement = apos
             default: continue
             }
-            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+            if runStart < i - 1 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(i - 1)])) }
             out.append(contentsOf: replacement)
-            runStart = i + 1
+            runStart = i
         }
         if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }

@@ -6,7 +6,10 @@ enum Frame {
     case int(Int)
     case double(Double)
     case string(String)
+    /// A view value reached through a dotted name: fields are read one by one.
     case object(any TemplateObject, schema: Int)
+    /// A view value that is a context: its fields were read once, when it was pushed.
+    case fields([FieldValue], schema: Int)
     case list(any TemplateList, schema: Int)
     case strings([String])
     case values([TemplateValue])
@@ -30,21 +33,41 @@ enum Frame {
         case .missing, .null: false
         case .bool(let b): b
         case .string(let s): !s.isEmpty
-        case .int, .double, .object, .pairs: true
+        case .int, .double, .object, .fields, .pairs: true
         case .list(let l, _): l.count > 0
         case .strings(let s): !s.isEmpty
         case .values(let v): !v.isEmpty
         }
     }
 
+    /// The frame to push for this value as a section context.
+    var context: Frame {
+        if case .object(let object, let schema) = self { .fields(object.fieldValues(), schema: schema) } else { self }
+    }
+
     /// The field `id` of this frame, or `.missing` when it has none.
     func member(_ id: Int, schemas: SchemaTable, names: [String]) -> Frame {
         switch self {
+        case .fields(let values, let schemaIndex):
+            let slot = Int(schemas.schemas[schemaIndex].slots[id])
+            guard slot >= 0 else { return .missing }
+            return Self.frame(values[slot], slot: slot, schema: schemaIndex, schemas: schemas)
         case .object(let object, let schemaIndex):
             // Indexing through the table, not a local copy, avoids retaining every array of the schema.
             let slot = Int(schemas.schemas[schemaIndex].slots[id])
             guard slot >= 0 else { return .missing }
-            switch object.fieldValue(at: slot) {
+            return Self.frame(object.fieldValue(at: slot), slot: slot, schema: schemaIndex, schemas: schemas)
+        case .pairs(let pairs):
+            let name = names[id]
+            for (key, value) in pairs where key == name { return Frame(value) }
+            return .missing
+        default:
+            return .missing
+        }
+    }
+
+    static func frame(_ value: FieldValue, slot: Int, schema schemaIndex: Int, schemas: SchemaTable) -> Frame {
+            switch value {
             case .string(let s): return .string(s)
             case .bool(let b): return .bool(b)
             case .int(let i): return .int(i)
@@ -53,12 +76,5 @@ enum Frame {
             case .object(let o): return .object(o, schema: schemas.schemas[schemaIndex].children[slot])
             case .null: return .null
             }
-        case .pairs(let pairs):
-            let name = names[id]
-            for (key, value) in pairs where key == name { return Frame(value) }
-            return .missing
-        default:
-            return .missing
-        }
     }
 }

@@ -20,7 +20,7 @@ struct Renderer {
     }
 
     mutating func render(template: Int, root: Frame) {
-        stack.append(root)
+        stack.append(root.context)
         render(templates[template])
         stack.removeLast()
     }
@@ -37,7 +37,11 @@ struct Renderer {
             case .lineStart:
                 out.append(contentsOf: indent)
             case .variable(let path, let escaped, _):
-                interpolate(resolve(path), escaped: escaped)
+                if path.ids.count == 1, let field = typedField(path.ids[0]) {
+                    interpolate(field.value, escaped: escaped)
+                } else {
+                    interpolate(resolve(path), escaped: escaped)
+                }
             case .section(let path, let children, let inverted, _):
                 section(resolve(path), children, inverted: inverted)
             case .partial(_, let template, let partialIndent, _):
@@ -75,8 +79,30 @@ struct Renderer {
         out.append(contentsOf: bytes[previous...])
     }
 
+    /// The common case without building frames: a plain name found in a typed context.
+    /// Returns nil when the lookup needs the general path (a general value on the stack).
+    private func typedField(_ id: Int) -> (value: FieldValue, slot: Int, schema: Int)? {
+        var i = stack.count - 1
+        while i >= 0 {
+            switch stack[i] {
+            case .fields(let values, let schema):
+                let slot = Int(schemas.schemas[schema].slots[id])
+                if slot >= 0 { return (values[slot], slot, schema) }
+            case .pairs, .object:
+                return nil
+            default:
+                break
+            }
+            i -= 1
+        }
+        return nil
+    }
+
     private func resolve(_ path: NamePath) -> Frame {
         guard let first = path.ids.first else { return stack.last ?? .missing }
+        if path.ids.count == 1, let field = typedField(first) {
+            return Frame.frame(field.value, slot: field.slot, schema: field.schema, schemas: schemas)
+        }
         var value = Frame.missing
         var i = stack.count - 1
         while i >= 0 {
@@ -88,6 +114,19 @@ struct Renderer {
             value = value.member(id, schemas: schemas, names: names)
         }
         return value
+    }
+
+    private mutating func interpolate(_ value: FieldValue, escaped: Bool) {
+        switch value {
+        case .string(let s):
+            if escaped { Escaping.appendEscaped(s, to: &out) } else { Escaping.appendRaw(s, to: &out) }
+        case .int(let i):
+            Escaping.appendDecimal(i, to: &out)
+        case .bool(let b):
+            out.append(contentsOf: (b ? "true" : "false").utf8)
+        default:
+            break
+        }
     }
 
     private mutating func interpolate(_ value: Frame, escaped: Bool) {
@@ -112,13 +151,13 @@ struct Renderer {
         }
         switch value {
         case .list(let list, let schema):
-            for i in 0..<list.count { push(.object(list.element(i), schema: schema), children) }
+            for i in 0..<list.count { push(.fields(list.fieldValues(at: i), schema: schema), children) }
         case .strings(let strings):
             for s in strings { push(.string(s), children) }
         case .values(let values):
             for v in values { push(Frame(v), children) }
         default:
-            if value.isTruthy { push(value, children) }
+            if value.isTruthy { push(value.context, children) }
         }
     }
 

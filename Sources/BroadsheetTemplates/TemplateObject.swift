@@ -12,6 +12,13 @@ public struct TemplateFields<Object>: ExpressibleByArrayLiteral, Sendable {
     public init(arrayLiteral elements: TemplateField<Object>...) {
         fields = elements
     }
+
+    func values(of object: Object) -> [FieldValue] {
+        var values: [FieldValue] = []
+        values.reserveCapacity(fields.count)
+        for field in fields { values.append(field.read(object)) }
+        return values
+    }
 }
 
 /// What a field holds, as far as the strict checker cares.
@@ -43,13 +50,13 @@ enum FieldValue {
 /// A typed list seen without its element type, so lists are never copied into `[any TemplateObject]`.
 protocol TemplateList: Sendable {
     var count: Int { get }
-    func element(_ index: Int) -> any TemplateObject
+    func fieldValues(at index: Int) -> [FieldValue]
 }
 
 struct TypedList<Element: TemplateObject>: TemplateList {
     let items: [Element]
     var count: Int { items.count }
-    func element(_ index: Int) -> any TemplateObject { items[index] }
+    func fieldValues(at index: Int) -> [FieldValue] { items[index].fieldValues() }
 }
 
 /// One named field of a view type and its accessor.
@@ -110,6 +117,12 @@ extension TemplateObject {
     }
 
     static var typeName: String { String(describing: Self.self) }
+
+    /// Every field at once: generic code is slow unspecialised, so a context object pays for it
+    /// once when pushed, and lookups then index an array.
+    func fieldValues() -> [FieldValue] {
+        Self.templateFields.values(of: self)
+    }
 
     // Called on `any TemplateObject`, this opens the existential, so no cast is needed.
     func fieldValue(at index: Int) -> FieldValue {

@@ -42,7 +42,7 @@ let package = Package(
 
         // MARK: - Pipeline stages
         .target(name: "BroadsheetCore", swiftSettings: swiftSettings),
-        .target(name: "BroadsheetTemplates", swiftSettings: swiftSettings),
+        .target(name: "BroadsheetTemplates", exclude: ["README.md"], swiftSettings: swiftSettings),
         .target(
             name: "BroadsheetContent",
             dependencies: ["BroadsheetCore", "BroadsheetMarkdown", .product(name: "Yams", package: "Yams")],
@@ -104,6 +104,17 @@ let package = Package(
         ),
 
         // MARK: - Tests
+        .target(
+            name: "TestSupport",
+            dependencies: ["BroadsheetBuild", "BroadsheetCore"],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BroadsheetSiteTests",
+            dependencies: ["TestSupport", "BroadsheetBuild", "BroadsheetCore"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "BroadsheetCoreTests", dependencies: ["BroadsheetCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BroadsheetTemplatesTests",

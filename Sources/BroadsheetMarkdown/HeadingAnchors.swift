@@ -41,13 +41,16 @@ enum HeadingAnchors {
     }
 
     private static func replace(_ heading: OpaquePointer, level: Int, id: String) -> Bool {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return false }
-        // The id is a slug (letters, digits, hyphens), so it needs no attribute escaping.
-        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
-        cmark_node_set_on_exit(block, "</h\(level)>")
+        // The block itself writes nothing; the inline inside it carries the tags, so no newlines are added
+        // between the tags and the heading text. The id is a slug, so it needs no attribute escaping.
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+        else { return false }
+        cmark_node_set_on_enter(inline, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(inline, "</h\(level)>")
+        cmark_node_append_child(block, inline)
         while let child = cmark_node_first_child(heading) {
             cmark_node_unlink(child)
-            guard cmark_node_append_child(block, child) == 1 else {
+            guard cmark_node_append_child(inline, child) == 1 else {
                 cmark_node_free(block)
                 return false
             }

@@ -14,7 +14,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// Converts `markdown`; `idPrefix` makes footnote and heading ids unique on pages holding many entries.
     public func render(_ markdown: String, idPrefix: String) -> MarkdownDocument {
-        var flags = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_GITHUB_PRE_LANG
+        var flags = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         if options.allowRawHTML { flags |= CMARK_OPT_UNSAFE }
         let document = CmarkEngine.shared.parse(markdown, options: flags)
         defer { cmark_node_free(document) }

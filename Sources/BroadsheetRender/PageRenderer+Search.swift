@@ -15,13 +15,11 @@ extension PageRenderer {
 
     /// The search index: names once, entries as compact rows that point at them.
     ///
-    /// `{"base":"/","tags":[…],"sources":[…],"entries":[[title, path, yyyymmdd, [tags], [sources], summary], …]}`,
+    /// `{"tags":[…],"sources":[…],"entries":[[title, path, yyyymmdd, [tags], [sources], summary], …]}`,
     /// newest first, paths relative to the site root.
     func searchIndex() -> RenderedFile {
         var json = JSONText()
-        json.raw("{")
-        json.field("base", archive.config.basePath)
-        json.raw("\"tags\":[")
+        json.raw("{\"tags\":[")
         for (position, tag) in archive.tags.enumerated() {
             if position > 0 { json.raw(",") }
             json.string(tag.name)

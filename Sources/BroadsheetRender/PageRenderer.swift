@@ -12,12 +12,14 @@ public struct PageRenderer: Sendable {
     let archive: Archive
     let templates: TemplateSet
     let views: ViewFactory
+    let relativeLinks: RelativeLinks
 
     /// Creates a renderer for an archive with a loaded theme.
     public init(archive: Archive, library: TemplateLibrary) {
         self.archive = archive
         templates = library.templates
         views = ViewFactory(archive: archive)
+        relativeLinks = RelativeLinks(basePath: archive.config.basePath)
     }
 
     /// Every file the site consists of, in a stable order.
@@ -80,7 +82,11 @@ public struct PageRenderer: Sendable {
 
     func file<View: TemplateObject>(_ template: String, _ view: View, path: SitePath) throws(RenderFailure) -> RenderedFile {
         do {
-            return RenderedFile(path: path, bytes: try templates.render(template, view))
+            let bytes = try templates.render(template, view)
+            // 404.html is served at any address, so its links stay root-relative.
+            guard path.value.hasSuffix(".html"), path.value != "404.html" else { return RenderedFile(path: path, bytes: bytes) }
+            let depth = path.value.split(separator: "/").count - 1
+            return RenderedFile(path: path, bytes: relativeLinks.rewrite(bytes, depth: depth))
         } catch {
             throw RenderFailure(message: "\(error.message) while rendering \(path)")
         }

@@ -23,6 +23,7 @@ struct ViewFactory: Sendable {
             homeURL: urls.link(.home), archiveURL: urls.link(Permalink(["archive"])), tagsURL: urls.link(.tags),
             sourcesURL: urls.link(.sources), searchURL: urls.link(.search),
             styleURL: urls.file("assets/style.css"), printStyleURL: urls.file("assets/print.css"),
+            searchScriptURL: urls.file("assets/search.js"),
             feedURL: urls.file("feed.xml"), jsonFeedURL: urls.file("feed.json"), dailyFeedURL: urls.file("daily.xml"),
             featuredTags: featured)
     }

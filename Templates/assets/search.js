@@ -4,7 +4,8 @@
 (function () {
   "use strict";
   var script = document.currentScript;
-  var indexURL = script.getAttribute("data-index");
+  var indexURL = new URL(script.getAttribute("data-index"), location.href);
+  var root = new URL(".", indexURL);
   var form = { q: document.getElementById("q"), tag: document.getElementById("tag"),
                from: document.getElementById("from"), to: document.getElementById("to") };
   var status = document.getElementById("status");
@@ -87,7 +88,7 @@
       var row = data.entries[id];
       var item = document.createElement("li");
       var link = document.createElement("a");
-      link.href = data.base + row[1];
+      link.href = new URL(row[1], root).href;
       link.textContent = row[0];
       var meta = document.createElement("p");
       meta.className = "meta";

@@ -50,3 +50,11 @@ import Testing
         #expect(Suggestion.nearest(to: "zzzzzz", in: ["title", "date"]) == nil)
     }
 }
+
+@Suite struct SuggestionTests {
+    @Test func countsASwapOfNeighboursAsOneEdit() {
+        #expect(Suggestion.editDistance(Array("titel"), Array("title")) == 1)
+        #expect(Suggestion.editDistance(Array("kitten"), Array("sitting")) == 3)
+        #expect(Suggestion.nearest(to: "titel", in: ["title", "tags"]) == "title")
+    }
+}

@@ -12,6 +12,7 @@ struct SiteView: TemplateObject {
     let searchURL: String
     let styleURL: String
     let printStyleURL: String
+    let searchScriptURL: String
     let feedURL: String
     let jsonFeedURL: String
     let dailyFeedURL: String
@@ -29,6 +30,7 @@ struct SiteView: TemplateObject {
         .string("searchURL") { $0.searchURL },
         .string("styleURL") { $0.styleURL },
         .string("printStyleURL") { $0.printStyleURL },
+        .string("searchScriptURL") { $0.searchScriptURL },
         .string("feedURL") { $0.feedURL },
         .string("jsonFeedURL") { $0.jsonFeedURL },
         .string("dailyFeedURL") { $0.dailyFeedURL },

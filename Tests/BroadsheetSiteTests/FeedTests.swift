@@ -1,0 +1,78 @@
+import BroadsheetBuild
+import BroadsheetCore
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct FeedTests {
+    static let archive = """
+        -- Content/site.yml --
+        title: Feed Test
+        base_url: https://digest.example.org/
+        timezone: Asia/Tokyo
+        feed_entries: 2
+        -- Content/2025/01/02/a.md --
+        ---
+        title: First & foremost
+        date: 2025-01-02
+        tags: [Economy]
+        ---
+        One.
+        -- Content/2025/01/03/b.md --
+        ---
+        title: Second
+        date: 2025-01-03T22:10:00-05:00
+        tags: [Economy]
+        ---
+        Two.
+        -- Content/2025/01/06/c.md --
+        ---
+        title: Third
+        date: 2025-01-06
+        ---
+        Three.
+        """
+
+    @Test func atomFeedHasTheLatestEntriesWithTheirOwnOffsets() async throws {
+        let site = try TestSite(Self.archive)
+        defer { site.delete() }
+        try await site.build()
+        let feed = try site.output("feed.xml")
+        #expect(feed.contains("<id>https://digest.example.org/2025/01/06/c/</id>"))
+        #expect(feed.contains("<updated>2025-01-03T22:10:00-05:00</updated>"))
+        #expect(feed.contains("<updated>2025-01-06T00:00:00+09:00</updated>"))
+        #expect(!feed.contains("First &amp; foremost"))
+        let tagFeed = try site.output("tags/economy/feed.xml")
+        #expect(tagFeed.contains("First &amp; foremost"))
+        #expect(try site.output("tags/economy/index.html").contains("application/atom+xml"))
+    }
+
+    @Test func jsonFeedAndDailyFeedAreWritten() async throws {
+        let site = try TestSite(Self.archive)
+        defer { site.delete() }
+        try await site.build()
+        let json = try JSONSerialization.jsonObject(with: Data(try site.output("feed.json").utf8)) as? [String: Any]
+        #expect(json?["version"] as? String == "https://jsonfeed.org/version/1.1")
+        #expect((json?["items"] as? [[String: Any]])?.count == 2)
+        let daily = try site.output("daily.xml")
+        #expect(daily.contains("<title>Digest for Monday 6 January 2025</title>"))
+    }
+
+    @Test func sitemapListsPagesButNotPrintViews() async throws {
+        let site = try TestSite(Self.archive)
+        defer { site.delete() }
+        try await site.build()
+        let sitemap = try site.output("sitemap.xml")
+        #expect(sitemap.contains("<loc>https://digest.example.org/2025/01/02/a/</loc><lastmod>2025-01-02</lastmod>"))
+        #expect(!sitemap.contains("/print/"))
+        #expect(try site.output("robots.txt").contains("Sitemap: https://digest.example.org/sitemap.xml"))
+    }
+
+    @Test func baseURLFromTheCommandLineWins() async throws {
+        let site = try TestSite(Self.archive)
+        defer { site.delete() }
+        try await site.build(baseURL: "https://mirror.example.net/digest")
+        #expect(try site.output("feed.xml").contains("https://mirror.example.net/digest/2025/01/06/c/"))
+        #expect(try site.output("2025/01/06/c/index.html").contains("href=\"../../../../assets/style.css\""))
+    }
+}

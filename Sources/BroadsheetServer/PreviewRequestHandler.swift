@@ -79,7 +79,7 @@ struct PreviewRequestHandler: HTTPHandler {
             if let request, matches(request.headers[.ifNoneMatch], entityTag) {
                 return notModified(headers, length: body.count)
             }
-            return HTTPResponse(statusCode: status, headers: headers, body: body)
+            return HTTPResponse(statusCode: status, headers: headers, body: Self.oneWrite(body))
         }
         if let request, matches(request.headers[.ifNoneMatch], entityTag) {
             return notModified(headers, length: stamp.size)
@@ -88,7 +88,12 @@ struct PreviewRequestHandler: HTTPHandler {
             return HTTPResponse(statusCode: status, headers: headers, body: body)
         }
         guard let data = try? Data(contentsOf: url) else { return text(.notFound, "404 Not Found\n") }
-        return HTTPResponse(statusCode: status, headers: headers, body: data)
+        return HTTPResponse(statusCode: status, headers: headers, body: oneWrite(data))
+    }
+
+    /// FlyingFox writes bodies in 4 KB pieces by default; a page already in memory goes out in one write.
+    private static func oneWrite(_ data: Data) -> HTTPBodySequence {
+        HTTPBodySequence(data: data, suggestedBufferSize: Swift.max(data.count, 1))
     }
 
     private static func notModified(_ headers: HTTPHeaders, length: Int) -> HTTPResponse {

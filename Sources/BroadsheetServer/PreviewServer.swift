@@ -40,9 +40,10 @@ public struct PreviewServer: Sendable {
             coordinator: coordinator,
             broadcaster: broadcaster
         )
-        // No handler timeout worth speaking of: event streams stay open, and builds are not awaited by requests.
+        // The timeout bounds only producing a response (event streams are sent after it), and each request's
+        // timer lingers until it expires, so a short one keeps memory flat under load.
         let server = HTTPServer(
-            config: HTTPServer.Configuration(address: address, timeout: 60, logger: .disabled),
+            config: HTTPServer.Configuration(address: address, timeout: 10, pool: NoDelaySocketPool(), logger: .disabled),
             handler: handler
         )
         let watcher = FileWatcher(paths: configuration.watchedPaths)

@@ -11,7 +11,7 @@ bench:
 	scripts/bench
 
 template-bench:
-	swift run -c release TemplateBench ../shared/template-bench
+	swift run -c release template-bench ../shared/template-bench
 
 check-sample: site
 	../shared/tools/check-site Output --install --base-url https://ledger.example.org/

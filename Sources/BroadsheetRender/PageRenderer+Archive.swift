@@ -72,7 +72,7 @@ extension PageRenderer {
 
     func monthPrint(_ index: Int) throws(RenderFailure) -> RenderedFile {
         let month = archive.months[index]
-        let heading = "\(archive.config.title): \(DateText.month(month.year, month.month))"
+        let heading = DateText.month(month.year, month.month)
         let days = month.days.map { dayIndex in
             let day = archive.days[dayIndex]
             return EditionDayView(
@@ -80,7 +80,7 @@ extension PageRenderer {
                 entries: day.entries.map { views.entry($0, full: true) })
         }
         let view = PrintEditionView(
-            site: views.site, page: views.meta(title: heading, permalink: month.permalink, noIndex: true),
+            site: views.site, page: views.meta(title: "\(heading), print edition", permalink: month.permalink, noIndex: true),
             heading: heading, days: days)
         return try file("month-print", view, at: month.permalink.print)
     }

@@ -21,7 +21,7 @@ extension PageRenderer {
         let url = views.urls.absolute(entry.permalink)
         return FeedItemView(
             title: entry.title, url: url, id: url, updated: timestamp(entry.date), summary: entry.summary,
-            content: entry.body.html, categories: entry.tags.map { archive.tags[$0].name })
+            content: relativeLinks.absolute(entry.body.html, base: views.urls.absoluteFile("")), categories: entry.tags.map { archive.tags[$0].name })
     }
 
     private func feed(title: String, subtitle: String, path: String, alternate: Permalink, entries: [Int]) -> FeedView {
@@ -59,7 +59,7 @@ extension PageRenderer {
             let titles = day.entries.map { archive.entries[$0].title }
             let content = day.entries.map { entryIndex in
                 let entry = archive.entries[entryIndex]
-                return "<h2><a href=\"\(HTMLText.escape(views.urls.absolute(entry.permalink)))\">\(HTMLText.escape(entry.title))</a></h2>\n\(entry.body.html)"
+                return "<h2><a href=\"\(HTMLText.escape(views.urls.absolute(entry.permalink)))\">\(HTMLText.escape(entry.title))</a></h2>\n\(relativeLinks.absolute(entry.body.html, base: views.urls.absoluteFile("")))"
             }.joined(separator: "\n")
             let last = day.entries.map { archive.entries[$0].date }.max() ?? day.date
             return FeedItemView(
@@ -98,7 +98,7 @@ extension PageRenderer {
             json.field("url", url)
             json.field("title", entry.title)
             json.field("summary", entry.summary)
-            json.field("content_html", entry.body.html)
+            json.field("content_html", relativeLinks.absolute(entry.body.html, base: views.urls.absoluteFile("")))
             json.field("date_published", timestamp(entry.date))
             json.raw("\"tags\":[")
             json.raw(entry.tags.map { tagIndex in

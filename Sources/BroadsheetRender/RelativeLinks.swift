@@ -16,7 +16,16 @@ struct RelativeLinks {
     /// The page's bytes with every matching link made relative to a page `depth` folders below the root.
     func rewrite(_ bytes: [UInt8], depth: Int) -> [UInt8] {
         let up = Array(String(repeating: "../", count: depth).utf8)
-        let replacementTail = up.isEmpty ? Array("./".utf8) : up
+        return rewrite(bytes, replacing: up.isEmpty ? Array("./".utf8) : up)
+    }
+
+    /// HTML with every matching link made absolute under `base` (which ends in `/`), for feeds, whose
+    /// readers resolve relative links against the feed's own address.
+    func absolute(_ html: String, base: String) -> String {
+        String(decoding: rewrite(Array(html.utf8), replacing: Array(base.utf8)), as: UTF8.self)
+    }
+
+    private func rewrite(_ bytes: [UInt8], replacing replacementTail: [UInt8]) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + 1024)
         var index = 0

@@ -76,3 +76,43 @@ import Testing
         #expect(try site.output("2025/01/06/c/index.html").contains("href=\"../../../../assets/style.css\""))
     }
 }
+
+@Suite struct AssetLinkTests {
+    @Test func imagesResolveOnPagesAndInFeeds() async throws {
+        let site = try TestSite("""
+            -- Content/site.yml --
+            title: T
+            base_url: https://digest.example.org/news/
+            -- Content/assets/map.svg --
+            <svg xmlns="http://www.w3.org/2000/svg"/>
+            -- Content/2025/01/02/a.md --
+            ---
+            title: With a map
+            date: 2025-01-02
+            ---
+            ![The map](/news/assets/map.svg)
+            """)
+        defer { site.delete() }
+        try await site.build()
+        #expect(try site.output("2025/01/02/a/index.html").contains("<img src=\"../../../../assets/map.svg\" alt=\"The map\""))
+        #expect(try site.output("2025/01/02/index.html").contains("<img src=\"../../../assets/map.svg\""))
+        #expect(try site.output("feed.xml").contains("img src=&quot;https://digest.example.org/news/assets/map.svg&quot;"))
+        #expect(site.hasOutput("assets/map.svg"))
+    }
+}
+
+@Suite struct TopicNavigationTests {
+    @Test func entryPagesLinkTheNeighboursWithinEachTopic() async throws {
+        var archive = ""
+        for day in 1...4 {
+            let tags = day == 3 ? "[Energy]" : "[Energy, Housing]"
+            archive += "-- Content/2025/03/0\(day)/e.md --\n---\ntitle: Entry \(day)\ndate: 2025-03-0\(day)\ntags: \(tags)\n---\nx\n"
+        }
+        let site = try TestSite(archive)
+        defer { site.delete() }
+        try await site.build()
+        let page = try site.output("2025/03/02/e/index.html")
+        #expect(page.contains("Energy</a>: <a rel=\"prev\" href=\"../../../../2025/03/01/e/\">← Entry 1</a> <a rel=\"next\" href=\"../../../../2025/03/03/e/\">Entry 3 →</a>"))
+        #expect(page.contains("Housing</a>: <a rel=\"prev\" href=\"../../../../2025/03/01/e/\">← Entry 1</a> <a rel=\"next\" href=\"../../../../2025/03/04/e/\">Entry 4 →</a>"))
+    }
+}

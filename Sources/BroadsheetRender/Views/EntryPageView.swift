@@ -7,6 +7,7 @@ struct EntryPageView: TemplateObject {
     let entry: EntryView
     let previous: LinkView?
     let next: LinkView?
+    let topics: [TopicNeighboursView]
 
     static let templateFields: TemplateFields<Self> = [
         .object("site") { $0.site },
@@ -14,5 +15,21 @@ struct EntryPageView: TemplateObject {
         .object("entry") { $0.entry },
         .optional("previous") { $0.previous },
         .optional("next") { $0.next },
+        .list("topics") { $0.topics },
+        .bool("hasTopics") { !$0.topics.isEmpty },
+    ]
+}
+
+/// The previous and next entry on one of the entry's topics.
+struct TopicNeighboursView: TemplateObject {
+    let topic: LinkView
+    let previous: LinkView?
+    let next: LinkView?
+
+    static let templateFields: TemplateFields<Self> = [
+        .object("topic") { $0.topic },
+        .optional("previous") { $0.previous },
+        .optional("next") { $0.next },
+        .bool("isAlone") { $0.previous == nil && $0.next == nil },
     ]
 }

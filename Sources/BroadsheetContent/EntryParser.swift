@@ -132,14 +132,3 @@ public enum FolderDate {
         return CalendarDate(year: year, month: month, day: day)
     }
 }
-
-extension String {
-    /// The string without leading and trailing white space.
-    func trimmingSpaces() -> String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[start...end])
-    }
-}

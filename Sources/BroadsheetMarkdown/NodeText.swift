@@ -1,3 +1,4 @@
+import BroadsheetCore
 import CCmarkGFM
 
 /// Plain text read out of a cmark-gfm tree.
@@ -34,16 +35,5 @@ enum NodeText {
             }
             child = cmark_node_next(current)
         }
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces and newlines.
-    func trimmingSpaces() -> String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[start...end])
     }
 }

@@ -105,7 +105,7 @@ private func write(_ text: String, to url: URL) throws {
         for name in names {
             try write("# \(name)", to: server.content.appendingPathComponent(name))
         }
-        #expect(await eventually { server.recorder.count >= 2 })
+        #expect(await eventually(timeout: 10) { server.recorder.count >= 2 })
         // Give a stray second build the chance to show up before counting.
         try await Task.sleep(for: .milliseconds(600))
         let calls = server.recorder.allCalls

@@ -65,10 +65,22 @@ struct ContentScanner {
 
     private enum Kind { case file, directory }
 
+    /// The fully resolved path a link leads to, or nil when it leads nowhere.
+    private static func linkTarget(_ url: URL) -> String? {
+        guard let resolved = realpath(url.path(percentEncoded: false), nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     private func kind(of url: URL, path: String, siteRoot: String, diagnostics: inout Diagnostics) -> Kind? {
         let values = try? url.resourceValues(forKeys: [.isSymbolicLinkKey, .isDirectoryKey, .isRegularFileKey])
         if values?.isSymbolicLink == true {
-            let target = url.resolvingSymlinksInPath().path(percentEncoded: false)
+            guard let target = Self.linkTarget(url) else {
+                diagnostics.error(
+                    "broken symbolic link", at: SourceLocation(file: path, line: 0, column: 0),
+                    hint: "the file it points to does not exist; remove the link or restore the file")
+                return nil
+            }
             guard target == siteRoot || target.hasPrefix(siteRoot + "/") else {
                 diagnostics.error(
                     "symbolic link points outside the site folder", at: SourceLocation(file: path, line: 0, column: 0),
@@ -76,10 +88,7 @@ struct ContentScanner {
                 return nil
             }
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
-                diagnostics.error("broken symbolic link", at: SourceLocation(file: path, line: 0, column: 0))
-                return nil
-            }
+            _ = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
             // A link to a folder inside the site could loop back on itself; only linked files are followed.
             return isDirectory.boolValue ? nil : .file
         }

@@ -200,6 +200,18 @@ struct BadEntry: Sendable, CustomTestStringConvertible {
         #expect(!site.hasOutput("2025/01/02/link/index.html"))
     }
 
+    @Test func unreadableEntriesAreErrorsNotSilence() async throws {
+        let site = try TestSite("")
+        defer { site.delete() }
+        try FileManager.default.createDirectory(at: site.root.appending(path: "Content/2025"), withIntermediateDirectories: true)
+        // A link to a file that is not there cannot be read; as root, permissions cannot make a file unreadable.
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appending(path: "Content/2025/gone.md").path(percentEncoded: false),
+            withDestinationPath: site.root.appending(path: "Content/missing.md").path(percentEncoded: false))
+        let diagnostics = await site.buildFailure()
+        #expect(diagnostics.first(in: "Content/2025/gone.md", containing: "broken symbolic link") != nil, "\(diagnostics.listing)")
+    }
+
     @Test func editorQuirksBuildCleanly() async throws {
         let site = try TestSite("")
         defer { site.delete() }

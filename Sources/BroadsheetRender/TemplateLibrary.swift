@@ -68,7 +68,8 @@ public struct TemplateLibrary: Sendable {
     private static func diagnostic(_ error: TemplateDiagnostic) -> Diagnostic {
         var hint = error.hint
         if let line = error.sourceLine {
-            hint = [hint, "the line reads: \(line.trimmingCharacters(in: .whitespaces))"].compactMap { $0 }.joined(separator: "; ")
+            let quoted = "line \(error.line) reads: \(line.trimmingCharacters(in: .whitespaces))"
+            hint = hint.map { "\($0) (\(quoted))" } ?? quoted
         }
         return .error(error.message, at: SourceLocation(file: error.path, line: error.line, column: error.column), hint: hint)
     }

@@ -132,5 +132,7 @@ let package = Package(
             dependencies: ["BroadsheetServer"],
             swiftSettings: swiftSettings
         ),
+        // Runs the real `broadsheet` executable (built by `swift build --build-tests`) as a user would.
+        .testTarget(name: "BroadsheetCLITests", dependencies: ["TestSupport", "BroadsheetCommands"], swiftSettings: swiftSettings),
     ]
 )

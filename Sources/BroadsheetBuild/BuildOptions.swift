@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// What a build is asked to do.
 public struct BuildOptions: Sendable {
@@ -18,9 +19,30 @@ public struct BuildOptions: Sendable {
     public var checkOnly = false
     /// Makes the n-th file write fail; tests use it to prove a failed build leaves the output untouched.
     public var failAfterWrites: Int?
+    /// Called from any task after each page is rendered and written (or failed), with the pages finished so far
+    /// and the number of pages; the CLI draws its progress bar from it.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// Options for building the site in `site`.
     public init(site: URL) {
         self.site = site
+    }
+}
+
+/// Counts finished pages across the writing tasks and passes each new count to `BuildOptions.progress`.
+final class PageProgress: Sendable {
+    private let done = Atomic<Int>(0)
+    private let total: Int
+    private let report: @Sendable (_ done: Int, _ total: Int) -> Void
+
+    /// A counter over `total` pages, or nil when nobody listens.
+    init?(total: Int, report: (@Sendable (_ done: Int, _ total: Int) -> Void)?) {
+        guard let report else { return nil }
+        self.total = total
+        self.report = report
+    }
+
+    func pageFinished() {
+        report(done.add(1, ordering: .relaxed).newValue, total)
     }
 }

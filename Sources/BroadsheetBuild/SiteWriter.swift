@@ -18,7 +18,9 @@ enum SiteWriter {
             throw BuildFailure(Diagnostics([.error(error.message, at: at)]))
         }
         let pages = renderer.pages
+        let progress = PageProgress(total: pages.count, report: options.progress)
         let failures = await ParallelMap.map(pages, jobs: options.jobs) { page -> String? in
+            defer { progress?.pageFinished() }
             do {
                 try writer.write(try renderer.render(page))
                 return nil

@@ -32,11 +32,16 @@ struct BuildCommand: AsyncParsableCommand {
             options.output = URL(filePath: outputFolder, directoryHint: .isDirectory, relativeTo: .currentDirectory())
         }
         let printer = DiagnosticPrinter(layout: SiteLayout(root: options.site, output: options.output), output: output)
+        // A bar on a terminal for builds over a second; plain lines otherwise.
+        let progress = ProgressReporter.forStandardError(quiet: output.quiet)
+        if let progress { options.progress = { done, total in progress.update(done: done, total: total) } }
         do {
             let report = try await SiteBuilder.build(options)
+            progress?.finish()
             printer.print(report.diagnostics)
             printer.summary(report)
         } catch {
+            progress?.finish()
             printer.print(error.diagnostics)
             printer.failure(error.diagnostics)
             throw ExitCode.failure

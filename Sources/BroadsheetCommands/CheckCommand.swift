@@ -62,6 +62,21 @@ enum DiagnosticJSON {
         let severity: String
         let message: String
         let hint: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case file, line, column, severity, message, hint
+        }
+
+        /// Every key in every item: a diagnostic without a hint says `"hint": null` rather than leaving the key out.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file, forKey: .file)
+            try container.encode(line, forKey: .line)
+            try container.encode(column, forKey: .column)
+            try container.encode(severity, forKey: .severity)
+            try container.encode(message, forKey: .message)
+            try container.encode(hint, forKey: .hint)
+        }
     }
 
     static func encode(_ diagnostics: Diagnostics) -> String {

@@ -31,6 +31,14 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let day = try date.map { try CalendarDate.parse($0).get() } ?? Today.date()
         let layout = SiteLayout(root: siteOptions.siteURL)
+        // A mistyped --site must not leave a stray Content/ tree in some other folder.
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: layout.content.path(percentEncoded: false), isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
+            throw ValidationError(
+                "no Content/ folder in \(layout.root.path(percentEncoded: false)); pass --site DIR, or create a site with broadsheet init DIR")
+        }
         guard let slug = Slug(from: title) else { throw ValidationError("the title has no letters or digits") }
         let folder = layout.content.appending(path: day.isoDay.replacing("-", with: "/"), directoryHint: .isDirectory)
         let file = folder.appending(path: "\(slug.value).md")

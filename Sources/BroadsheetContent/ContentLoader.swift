@@ -50,13 +50,11 @@ public struct ContentLoader: Sendable {
             into: &diagnostics)
         let listing = ContentScanner(layout: layout).scan(into: &diagnostics)
         let parser = EntryParser(markdown: MarkdownRenderer(options: MarkdownOptions(allowRawHTML: config.unsafeHTML)))
-        let layout = layout
         let sizeLimit = config.maxFileSize
-        let parsed = await ParallelMap.map(listing.entries, jobs: options.jobs) { url -> (EntrySource?, [Diagnostic]) in
-            let path = layout.relativePath(url)
-            switch SourceFile.read(url, path: path, sizeLimit: sizeLimit) {
+        let parsed = await ParallelMap.map(listing.entries, jobs: options.jobs) { file -> (EntrySource?, [Diagnostic]) in
+            switch SourceFile.read(fullPath: file.fullPath, path: file.path, sizeLimit: sizeLimit) {
             case .failure(let diagnostic): return (nil, [diagnostic])
-            case .success(let file): return parser.parse(file, fileName: url.lastPathComponent)
+            case .success(let source): return parser.parse(source, fileName: file.fileName)
             }
         }
         var entries: [EntrySource] = []

@@ -6,7 +6,7 @@ struct ContentScanner {
     /// What the scan found.
     struct Listing {
         /// Entry files (`*.md`), sorted by path.
-        var entries: [URL] = []
+        var entries: [ContentFile] = []
         /// Files under `Content/assets/`, sorted by path.
         var assets: [URL] = []
     }
@@ -26,7 +26,7 @@ struct ContentScanner {
         }
         let siteRoot = layout.root.resolvingSymlinksInPath().path(percentEncoded: false)
         walk(layout.content, siteRoot: siteRoot, inAssets: false, depth: 0, into: &listing, diagnostics: &diagnostics)
-        listing.entries.sort { $0.path < $1.path }
+        listing.entries.sort { $0.fullPath < $1.fullPath }
         listing.assets.sort { $0.path < $1.path }
         return listing
     }
@@ -35,30 +35,58 @@ struct ContentScanner {
         _ folder: URL, siteRoot: String, inAssets: Bool, depth: Int, into listing: inout Listing,
         diagnostics: inout Diagnostics
     ) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path(percentEncoded: false)).sorted()
-        } catch {
+        let folderPath = folder.path(percentEncoded: false).hasSuffix("/")
+            ? String(folder.path(percentEncoded: false).dropLast()) : folder.path(percentEncoded: false)
+        var relativeFolder = layout.relativePath(folder)
+        if relativeFolder.hasSuffix("/") { relativeFolder.removeLast() }
+        // readdir gives each name with its type, so most files need no further system call.
+        guard let directory = opendir(folderPath) else {
             diagnostics.error(
-                "cannot read the folder: \(FileErrorText.describe(error))",
+                "cannot read the folder: \(String(cString: strerror(errno)).lowercased())",
                 at: SourceLocation(file: layout.relativePath(folder), line: 0, column: 0))
             return
         }
-        for name in names where !name.hasPrefix(".") {
-            let url = folder.appending(path: name)
-            let path = layout.relativePath(url)
-            guard let kind = kind(of: url, path: path, siteRoot: siteRoot, diagnostics: &diagnostics) else { continue }
+        var found: [(name: String, type: UInt8)] = []
+        while let item = readdir(directory) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name.hasPrefix(".") { continue }
+            found.append((name, item.pointee.d_type))
+        }
+        let descriptor = dirfd(directory)
+        defer { closedir(directory) }
+        found.sort { $0.name < $1.name }
+        for (name, type) in found {
+            let path = relativeFolder + "/" + name
+            let kind: Kind
+            var info = stat()
+            switch Int(type) {
+            case Int(DT_DIR): kind = .directory
+            case Int(DT_REG): kind = .file
+            default:
+                let url = folder.appending(path: name)
+                guard let resolved = self.kind(of: url, path: path, siteRoot: siteRoot, diagnostics: &diagnostics) else { continue }
+                kind = resolved
+            }
             if kind == .directory {
                 guard depth < 32 else {
                     diagnostics.error("folders nest too deeply", at: SourceLocation(file: path, line: 0, column: 0))
                     continue
                 }
                 let assets = inAssets || (depth == 0 && name == "assets")
-                walk(url, siteRoot: siteRoot, inAssets: assets, depth: depth + 1, into: &listing, diagnostics: &diagnostics)
+                walk(
+                    folder.appending(path: name), siteRoot: siteRoot, inAssets: assets, depth: depth + 1, into: &listing,
+                    diagnostics: &diagnostics)
             } else if inAssets {
-                listing.assets.append(url)
+                listing.assets.append(folder.appending(path: name))
             } else if name.hasSuffix(".md") {
-                listing.entries.append(url)
+                // Size and modification time key the parse cache; a linked file reports its target's.
+                let statted = fstatat(descriptor, name, &info, 0) == 0
+                listing.entries.append(
+                    ContentFile(
+                        path: path, fullPath: folderPath + "/" + name, size: statted ? Int(info.st_size) : -1,
+                        modified: statted ? Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec) : -1))
             }
         }
     }
@@ -95,4 +123,19 @@ struct ContentScanner {
         if values?.isDirectory == true { return .directory }
         return values?.isRegularFile == true ? .file : nil
     }
+}
+
+/// An entry file found by the scan, with what the parse cache keys it by.
+struct ContentFile: Sendable {
+    /// The site-relative path, such as `Content/2024/03/05/budget.md`.
+    let path: String
+    /// The absolute path.
+    let fullPath: String
+    /// Size in bytes, or -1 when it could not be read.
+    let size: Int
+    /// Modification time in nanoseconds since 1970, or -1 when it could not be read.
+    let modified: Int
+
+    /// The last path component.
+    var fileName: String { fullPath.split(separator: "/").last.map(String.init) ?? fullPath }
 }

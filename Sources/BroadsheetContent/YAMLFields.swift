@@ -19,6 +19,14 @@ struct YAMLFields {
     let location: SourceLocation
     private let lineOffset: Int
 
+    /// One constructor for every file: `Constructor.default` builds three dictionaries each time it is read.
+    /// It holds only immutable maps of pure functions, so sharing it between threads is safe.
+    private nonisolated(unsafe) static let sharedConstructor = Constructor.default
+
+    /// Only the tags these fields read (`bool`, `int`, `null`): every rule is a regular expression that Yams runs
+    /// on each scalar when it checks for duplicate keys, and front matter never needs floats or timestamps.
+    private static let resolver = Resolver.basic.appending(.bool).appending(.int).appending(.null)
+
     /// Parses `yaml`, whose first line is line `firstLine` of the file at `path`.
     static func parse(_ yaml: String, path: String, firstLine: Int, into diagnostics: inout Diagnostics) -> YAMLFields? {
         let start = SourceLocation(file: path, line: firstLine, column: 1)
@@ -30,7 +38,8 @@ struct YAMLFields {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The encoding is named so Yams does not read the process environment for it on every file.
+            root = try Yams.compose(yaml: yaml, resolver, sharedConstructor, .utf8)
         } catch let error as YamlError {
             diagnostics.append(YAMLErrorMapper.diagnostic(for: error, path: path, lineOffset: firstLine - 1))
             return nil

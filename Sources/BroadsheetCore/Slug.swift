@@ -41,6 +41,8 @@ public struct Slug: Sendable, Hashable, Comparable, Codable, CustomStringConvert
 
     /// Percent-encodes every byte outside unreserved ASCII, as RFC 3986 asks for a path segment.
     public static func percentEncode(_ text: String) -> String {
+        // Most segments (dates, ASCII slugs) need no encoding: return them as they are, without a copy.
+        if text.utf8.allSatisfy(isUnreserved) { return text }
         var encoded = ""
         for byte in text.utf8 {
             switch byte {
@@ -56,6 +58,17 @@ public struct Slug: Sendable, Hashable, Comparable, Codable, CustomStringConvert
             }
         }
         return encoded
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"),
+            UInt8(ascii: "."), UInt8(ascii: "/"):
+            return true
+        default:
+            return false
+        }
     }
 
     // MARK: - Folding

@@ -1,34 +1,66 @@
-/// Order-preserving parallel map over a bounded number of tasks.
+import Foundation
+import Synchronization
+
+/// Order-preserving parallel map over a bounded number of worker threads.
 public enum ParallelMap {
-    /// Applies `transform` to every element using at most `jobs` concurrent tasks, keeping the input order.
+    /// Applies `transform` to every element on at most `jobs` threads, keeping the input order.
     ///
-    /// Work is split into contiguous chunks so task overhead stays small next to per-item work, and only
-    /// `jobs` chunks run at once so memory stays flat however long the input is.
+    /// The work runs on threads of its own rather than on Swift's cooperative pool: a build is long,
+    /// CPU-bound and never suspends, and on a two-core machine it would otherwise occupy every pool thread
+    /// and stall the preview server (and anything else awaiting) until it finished. Items are handed out in
+    /// small contiguous chunks, so workers stay busy to the end and memory stays flat.
     public static func map<Element: Sendable, Result: Sendable>(
         _ items: [Element],
         jobs: Int,
         _ transform: @escaping @Sendable (Element) -> Result
     ) async -> [Result] {
-        let jobs = max(1, jobs)
-        if jobs == 1 || items.count < 2 { return items.map(transform) }
-        let chunkSize = max(1, min(256, (items.count + jobs * 4 - 1) / (jobs * 4)))
-        let chunks = stride(from: 0, to: items.count, by: chunkSize).map { $0..<min($0 + chunkSize, items.count) }
-        var results = [[Result]](repeating: [], count: chunks.count)
-        await withTaskGroup(of: (Int, [Result]).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < chunks.count else { return }
-                let index = next
-                let slice = Array(items[chunks[index]])
-                group.addTask { (index, slice.map(transform)) }
-                next += 1
-            }
-            for _ in 0..<jobs { startNext() }
-            for await (index, chunk) in group {
-                results[index] = chunk
-                startNext()
+        let workers = min(max(1, jobs), max(1, items.count))
+        if workers == 1 { return items.map(transform) }
+        let chunkSize = max(1, min(64, items.count / (workers * 8)))
+        let chunkCount = (items.count + chunkSize - 1) / chunkSize
+        let state = WorkState<Result>(chunkCount: chunkCount, workers: workers)
+        return await withCheckedContinuation { continuation in
+            for _ in 0..<workers {
+                let thread = Thread {
+                    while let chunk = state.nextChunk() {
+                        let range = chunk * chunkSize..<min((chunk + 1) * chunkSize, items.count)
+                        state.store(items[range].map(transform), at: chunk)
+                    }
+                    if let results = state.workerFinished() { continuation.resume(returning: results) }
+                }
+                // Deep Markdown or YAML can recurse; give workers the main thread's stack size, not 512 KB.
+                thread.stackSize = 8 << 20
+                thread.start()
             }
         }
-        return results.flatMap { $0 }
+    }
+}
+
+/// Shared bookkeeping of one parallel map: which chunk is next, the finished chunks, and who is still working.
+private final class WorkState<Result: Sendable>: Sendable {
+    private let next = Atomic<Int>(0)
+    private let chunkCount: Int
+    private let results: Mutex<[[Result]]>
+    private let remaining: Atomic<Int>
+
+    init(chunkCount: Int, workers: Int) {
+        self.chunkCount = chunkCount
+        results = Mutex(Array(repeating: [], count: chunkCount))
+        remaining = Atomic(workers)
+    }
+
+    func nextChunk() -> Int? {
+        let chunk = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        return chunk < chunkCount ? chunk : nil
+    }
+
+    func store(_ chunk: [Result], at index: Int) {
+        results.withLock { $0[index] = chunk }
+    }
+
+    /// The results in order when the last worker finishes, else nil.
+    func workerFinished() -> [Result]? {
+        guard remaining.wrappingSubtract(1, ordering: .acquiringAndReleasing).newValue == 0 else { return nil }
+        return results.withLock { $0.flatMap { $0 } }
     }
 }

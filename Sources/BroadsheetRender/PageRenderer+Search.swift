@@ -13,39 +13,104 @@ extension PageRenderer {
         return try file("search", view, at: .search)
     }
 
-    /// The search index: names once, entries as compact rows that point at them.
+    /// The search index: names once, entries as compact rows that point at them, nothing the script
+    /// can derive (entry paths come from date + slug, and most slugs from the title).
     ///
-    /// `{"tags":[…],"sources":[…],"entries":[[title, path, yyyymmdd, [tags], [sources], summary], …]}`,
-    /// newest first, paths relative to the site root.
+    /// ```
+    /// {"version":2,"latest":<day number of the first row>,
+    ///  "tags":[name…],"tagSlugs":[slug…],"sources":[name…],
+    ///  "entries":[[title, daysBefore, [tag…], [source…], summary, slug?], …]}
+    /// ```
+    ///
+    /// Rows are newest first. `daysBefore` is how many days the row's date lies before the previous
+    /// row's (before `latest` for the first row); a day number counts days since 1970-01-01. The page
+    /// is `YYYY/MM/DD/<slug>/`: `slug?` is left out when the slug is `plainSlug(title)`, is a number N
+    /// when the slug is that string's first N characters, and is the slug otherwise (or the whole
+    /// site-relative path, which contains `/`, for a page elsewhere). Summaries are capped at
+    /// `summaryLimit` characters.
     func searchIndex() -> RenderedFile {
         var json = JSONText()
-        json.raw("{\"tags\":[")
-        for (position, tag) in archive.tags.enumerated() {
-            if position > 0 { json.raw(",") }
-            json.string(tag.name)
-        }
+        let rows = archive.entries.reversed()
+        var previousDay = rows.first?.date.dayNumber ?? 0
+        json.raw("{\"version\":2,\"latest\":\(previousDay),\"tags\":[")
+        json.list(archive.tags.map(\.name))
+        json.raw("],\"tagSlugs\":[")
+        json.list(archive.tags.map(\.slug.value))
         json.raw("],\"sources\":[")
-        for (position, outlet) in archive.outlets.enumerated() {
-            if position > 0 { json.raw(",") }
-            json.string(outlet.name)
-        }
+        json.list(archive.outlets.map(\.name))
         json.raw("],\"entries\":[")
-        for (position, index) in archive.entries.indices.reversed().enumerated() {
-            let entry = archive.entries[index]
+        for (position, entry) in rows.enumerated() {
+            let day = entry.date.dayNumber
             if position > 0 { json.raw(",\n") }
             json.raw("[")
             json.string(entry.title)
-            json.raw(",")
-            json.string(entry.permalink.encodedPath)
-            json.raw(",\(entry.date.year * 10000 + entry.date.month * 100 + entry.date.day),[")
+            json.raw(",\(previousDay - day),[")
             json.raw(entry.tags.map(String.init).joined(separator: ","))
             json.raw("],[")
             json.raw(entry.outlets.map(String.init).joined(separator: ","))
             json.raw("],")
-            json.string(entry.summary)
+            json.string(Self.searchSummary(entry.summary))
+            let slug = entry.slug.value
+            let plain = Self.plainSlug(entry.title)
+            if entry.permalink != .entry(entry.date, entry.slug) {
+                json.raw(",")
+                json.string(entry.permalink.encodedPath)
+            } else if slug == plain {
+                // derived by the script
+            } else if plain.hasPrefix(slug) {
+                json.raw(",\(slug.utf8.count)")  // the slug of a shortened title
+            } else {
+                json.raw(",")
+                json.string(slug)
+            }
             json.raw("]")
+            previousDay = day
         }
         json.raw("]}\n")
         return RenderedFile(path: SitePath("search-index.json")!, bytes: json.bytes)
+    }
+
+    /// Longest summary kept in the index (the length of a summary made from a first paragraph).
+    static let summaryLimit = 280
+
+    /// `summary` cut at a word boundary to `summaryLimit` characters, with an ellipsis when cut.
+    static func searchSummary(_ summary: String) -> String {
+        guard summary.count > summaryLimit else { return summary }
+        let cut = summary.prefix(summaryLimit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + "…"
+    }
+
+    /// The slug search.js derives from a title when a row has none: ASCII letters and digits
+    /// lower-cased, every run of other bytes one hyphen, no hyphen at either end. Byte-level on
+    /// purpose, so the script's `replace(/[^A-Za-z0-9]+/g, "-")` gives exactly the same text.
+    static func plainSlug(_ title: String) -> String {
+        var bytes: [UInt8] = []
+        var pendingHyphen = false
+        for byte in title.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if pendingHyphen, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingHyphen, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                bytes.append(byte + 32)
+            default:
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension JSONText {
+    /// Strings separated by commas, without brackets.
+    fileprivate mutating func list(_ strings: [String]) {
+        for (position, text) in strings.enumerated() {
+            if position > 0 { raw(",") }
+            string(text)
+        }
     }
 }

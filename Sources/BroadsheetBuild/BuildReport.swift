@@ -14,6 +14,8 @@ public struct BuildReport: Sendable {
     public var written = 0
     /// Files kept from the previous build because they did not change.
     public var unchanged = 0
+    /// Entry files whose parse was taken from the cache.
+    public var cachedEntries = 0
     /// Bytes of the whole output.
     public var bytes = 0
     /// Wall-clock time of each phase, in order.

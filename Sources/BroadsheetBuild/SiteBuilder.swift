@@ -18,10 +18,17 @@ public enum SiteBuilder {
         if !options.checkOnly { report.diagnostics.merge(OutputGuard.check(layout)) }
         try stopIfFailed(report)
 
-        let content = await ContentLoader(layout: layout).load(
-            .init(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL, jobs: options.jobs))
+        // `--fresh` reads no cache, but refreshes it for the next build.
+        let cacheFolder = CacheFolder.url(for: layout)
+        var loadOptions = ContentLoader.Options(
+            includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL, jobs: options.jobs)
+        loadOptions.cacheFolder = cacheFolder
+        loadOptions.readCache = !options.fresh
+        loadOptions.saveCache = !options.checkOnly
+        let content = await ContentLoader(layout: layout).load(loadOptions)
         report.diagnostics.merge(content.diagnostics)
-        clock.lap("load content", into: &report)
+        report.cachedEntries = content.cachedFiles
+        clock.lap(loaded: content, into: &report)
 
         let (archive, modelDiagnostics) = ArchiveBuilder.build(config: content.config, entries: content.entries)
         report.diagnostics.merge(modelDiagnostics)
@@ -31,17 +38,32 @@ public enum SiteBuilder {
 
         let (library, themeDiagnostics) = TemplateLibrary.load(layout)
         report.diagnostics.merge(themeDiagnostics)
-        clock.lap("load theme", into: &report)
+        clock.lap("theme", into: &report)
         try stopIfFailed(report)
         report.entries = archive.entries.count
         report.days = archive.days.count
         report.tags = archive.tags.count
         guard !options.checkOnly, let library else { return report }
 
+        let fingerprint = BuildFingerprint.compute(layout: layout, options: options, content: content)
+        let previous = options.fresh ? nil : OutputManifest.load(from: cacheFolder)
+        if let previous, options.failAfterWrites == nil, previous.fingerprint == fingerprint,
+            previous.output == layout.output.path(percentEncoded: false), previous.outputIsIntact(layout.output)
+        {
+            // Nothing the output depends on changed and the output is as the last build left it: done.
+            report.files = previous.files.count
+            report.unchanged = previous.files.count
+            report.bytes = previous.files.values.reduce(0) { $0 + $1.size }
+            clock.lap("render", into: &report)
+            clock.lap("write", into: &report)
+            return report
+        }
         let renderer = PageRenderer(archive: archive, library: library)
         let assets = AssetPlan(library: library, contentAssets: content.assets, layout: layout)
-        try await SiteWriter.write(renderer: renderer, assets: assets, layout: layout, options: options, into: &report)
-        clock.lap("render and write", into: &report)
+        let timing = try await SiteWriter.write(
+            renderer: renderer, assets: assets, layout: layout, options: options, previous: previous,
+            fingerprint: fingerprint, into: &report)
+        clock.lap(render: timing.render, write: timing.write, into: &report)
         return report
     }
 
@@ -54,10 +76,69 @@ public enum SiteBuilder {
 struct PhaseClock {
     private var last = ContinuousClock.now
 
+    /// Records the content load as its three phases (scan, front matter, Markdown), summing to its wall time.
+    mutating func lap(loaded content: ContentLoader.Result, into report: inout BuildReport) {
+        let now = ContinuousClock.now
+        let wall = (now - last).seconds
+        let markdown = min(content.markdownSeconds, wall)
+        let scan = min(content.scanSeconds, wall - markdown)
+        report.phases += [("scan", scan), ("front matter", wall - scan - markdown), ("Markdown", markdown)]
+        last = now
+    }
+
+    /// Records the render-and-write wall time as its two phases.
+    mutating func lap(render: Double, write: Double, into report: inout BuildReport) {
+        let now = ContinuousClock.now
+        let wall = (now - last).seconds
+        let share = render + write > 0 ? render / (render + write) : 0
+        report.phases += [("render", wall * share), ("write", wall * (1 - share))]
+        last = now
+    }
+
     mutating func lap(_ name: String, into report: inout BuildReport) {
         let now = ContinuousClock.now
         let elapsed = now - last
         report.phases.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         last = now
+    }
+}
+
+/// A fingerprint of everything a build's output depends on besides entry text: the executable, `site.yml`,
+/// the options that shape pages, the output folder, and the files of `Templates/` and `Content/assets/`
+/// (path, size, modification time). Entry files come in through the content's own fingerprint.
+enum BuildFingerprint {
+    static func compute(layout: SiteLayout, options: BuildOptions, content: ContentLoader.Result) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(BuildIdentity.current)
+        hash.add(Int(truncatingIfNeeded: content.fingerprint))
+        hash.add((try? [UInt8](Data(contentsOf: layout.content.appending(path: "site.yml")))) ?? [])
+        hash.add(options.includeDrafts ? 1 : 0)
+        hash.add(options.baseURL.map { "url " + $0 } ?? "no url")
+        hash.add(layout.output.path(percentEncoded: false))
+        let recent = Int((Date().timeIntervalSince1970 - 2) * 1e9)
+        var siteInfo = stat()
+        if stat(layout.content.appending(path: "site.yml").path(percentEncoded: false), &siteInfo) == 0,
+            Int(siteInfo.st_mtim.tv_sec) >= recent / 1_000_000_000
+        {
+            hash.add(Int(Date().timeIntervalSince1970 * 1e9))
+        }
+        for folder in [layout.templates, layout.content.appending(path: "assets")] {
+            hash.add(folder.path(percentEncoded: false))
+            let walker = FileManager.default.enumerator(atPath: folder.path(percentEncoded: false))
+            var names: [String] = []
+            while let name = walker?.nextObject() as? String { names.append(name) }
+            for name in names.sorted() {
+                var info = stat()
+                guard stat(folder.path(percentEncoded: false) + "/" + name, &info) == 0 else { continue }
+                hash.add(name)
+                hash.add(Int(info.st_mode))
+                hash.add(Int(info.st_size))
+                let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+                hash.add(modified)
+                // Changed in the last two seconds: it may change again unseen, so this build matches no other.
+                if modified >= recent { hash.add(Int(Date().timeIntervalSince1970 * 1e9)) }
+            }
+        }
+        return hash.value
     }
 }

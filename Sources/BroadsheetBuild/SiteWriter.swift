@@ -1,28 +1,44 @@
+import BroadsheetContent
 import BroadsheetCore
 import BroadsheetOutput
 import BroadsheetRender
 import Foundation
+import Synchronization
 
 /// Renders every page and writes it to the staging folder in bounded parallel batches, then swaps the
 /// staging folder in; on any failure the staging folder is removed and the output stays as it was.
 enum SiteWriter {
+    /// Wall time of the render and write phase, split in proportion to the time the threads spent on each.
+    struct Timing {
+        var render = 0.0
+        var write = 0.0
+    }
+
     static func write(
-        renderer: PageRenderer, assets: AssetPlan, layout: SiteLayout, options: BuildOptions, into report: inout BuildReport
-    ) async throws(BuildFailure) {
+        renderer: PageRenderer, assets: AssetPlan, layout: SiteLayout, options: BuildOptions, previous: OutputManifest?,
+        fingerprint: UInt64, into report: inout BuildReport
+    ) async throws(BuildFailure) -> Timing {
+        let start = ContinuousClock.now
         let at = SourceLocation(file: layout.relativePath(layout.output), line: 0, column: 0)
         let writer: OutputWriter
         do {
             writer = try OutputWriter(
-                output: layout.output, keepUnchanged: !options.fresh, failAfterWrites: options.failAfterWrites)
+                output: layout.output, keepUnchanged: !options.fresh, previous: previous,
+                failAfterWrites: options.failAfterWrites)
         } catch {
             throw BuildFailure(Diagnostics([.error(error.message, at: at)]))
         }
         let pages = renderer.pages
         let progress = PageProgress(total: pages.count, report: options.progress)
+        let threadTime = ThreadTime()
         let failures = await ParallelMap.map(pages, jobs: options.jobs) { page -> String? in
             defer { progress?.pageFinished() }
             do {
-                try writer.write(try renderer.render(page))
+                let renderStart = ContinuousClock.now
+                let file = try renderer.render(page)
+                let written = ContinuousClock.now
+                try writer.write(file)
+                threadTime.add(render: written - renderStart, write: ContinuousClock.now - written)
                 return nil
             } catch let failure as OutputWriter.Failure {
                 return failure.message
@@ -43,8 +59,12 @@ enum SiteWriter {
                 messages.append(error.message)
             }
         }
+        let cacheFolder = CacheFolder.url(for: layout)
         if messages.isEmpty {
+            // The manifest goes first: whatever happens from here on, no stale manifest describes the output.
+            OutputManifest.remove(from: cacheFolder)
             do { try writer.commit() } catch { messages.append(error.message) }
+            if messages.isEmpty { writer.manifest(fingerprint: fingerprint).save(to: cacheFolder) }
         }
         guard messages.isEmpty else {
             writer.abandon()
@@ -60,5 +80,24 @@ enum SiteWriter {
         report.written = stats.written
         report.unchanged = stats.unchanged
         report.bytes = stats.bytes
+        return threadTime.split((ContinuousClock.now - start).seconds)
+    }
+}
+
+/// Render and write time summed over the writing threads.
+final class ThreadTime: Sendable {
+    private let render = Atomic<Int>(0)
+    private let write = Atomic<Int>(0)
+
+    func add(render renderTime: Duration, write writeTime: Duration) {
+        render.add(renderTime.nanoseconds, ordering: .relaxed)
+        write.add(writeTime.nanoseconds, ordering: .relaxed)
+    }
+
+    func split(_ wall: Double) -> SiteWriter.Timing {
+        let total = render.load(ordering: .relaxed) + write.load(ordering: .relaxed)
+        guard total > 0 else { return SiteWriter.Timing(render: 0, write: wall) }
+        let share = Double(render.load(ordering: .relaxed)) / Double(total)
+        return SiteWriter.Timing(render: wall * share, write: wall * (1 - share))
     }
 }

@@ -1,6 +1,7 @@
 public import BroadsheetCore
 import BroadsheetMarkdown
 public import Foundation
+import Synchronization
 
 /// Stage 1: reads `Content/` into checked entries and site settings.
 public struct ContentLoader: Sendable {
@@ -12,6 +13,13 @@ public struct ContentLoader: Sendable {
         public var baseURLOverride: String?
         /// How many files are parsed at once.
         public var jobs: Int
+        /// The cache folder to reuse and refresh parse results in; nil parses every file.
+        public var cacheFolder: URL?
+        /// Whether to reuse the cache's parse results; when false (`--fresh`) every file is parsed and the
+        /// cache is only rewritten.
+        public var readCache = true
+        /// Whether to store the parse results for the next build (`check` writes nothing into the site).
+        public var saveCache = true
 
         /// Creates options.
         public init(includeDrafts: Bool = false, baseURLOverride: String? = nil, jobs: Int = 1) {
@@ -31,6 +39,18 @@ public struct ContentLoader: Sendable {
         public let assets: [URL]
         /// Every problem found.
         public let diagnostics: Diagnostics
+        /// Seconds spent listing `Content/`.
+        public var scanSeconds = 0.0
+        /// Seconds reading files and checking front matter, and converting Markdown (wall time, split in
+        /// proportion to the time the parsing threads spent on each).
+        public var frontMatterSeconds = 0.0
+        public var markdownSeconds = 0.0
+        /// Entry files taken from the cache, and parsed afresh.
+        public var cachedFiles = 0
+        public var parsedFiles = 0
+        /// A fingerprint of every entry file (path, size, modification time): equal fingerprints mean
+        /// unchanged content (together with `site.yml`, which the cache key covers).
+        public var fingerprint: UInt64 = 0
     }
 
     /// The site being loaded.
@@ -48,20 +68,84 @@ public struct ContentLoader: Sendable {
         let config = SiteConfigLoader.load(
             configURL, path: layout.relativePath(configURL), baseURLOverride: options.baseURLOverride,
             into: &diagnostics)
+        let clock = ContinuousClock()
+        let scanStart = clock.now
         let listing = ContentScanner(layout: layout).scan(into: &diagnostics)
+        let scanned = clock.now
         let parser = EntryParser(markdown: MarkdownRenderer(options: MarkdownOptions(allowRawHTML: config.unsafeHTML)))
         let sizeLimit = config.maxFileSize
-        let parsed = await ParallelMap.map(listing.entries, jobs: options.jobs) { file -> (EntrySource?, [Diagnostic]) in
+        let cacheKey = EntryCache.key(siteConfig: configURL)
+        var cache = EntryCache(key: cacheKey, records: [:])
+        if options.readCache, let folder = options.cacheFolder { cache = EntryCache.load(from: folder, key: cacheKey) }
+        let cached = cache
+        let timing = ParseTiming()
+        let parsed = await ParallelMap.map(listing.entries, jobs: options.jobs) { file -> EntryCache.Record in
+            if let record = cached.record(for: file) { return record }
+            let start = ContinuousClock.now
+            let result: (EntrySource?, [Diagnostic])
             switch SourceFile.read(fullPath: file.fullPath, path: file.path, sizeLimit: sizeLimit) {
-            case .failure(let diagnostic): return (nil, [diagnostic])
-            case .success(let source): return parser.parse(source, fileName: file.fileName)
+            case .failure(let diagnostic): result = (nil, [diagnostic])
+            case .success(let source): result = parser.parse(source, fileName: file.fileName, timing: timing)
             }
+            timing.add(total: ContinuousClock.now - start)
+            return EntryCache.Record(size: file.size, modified: file.modified, entry: result.0, diagnostics: result.1)
         }
         var entries: [EntrySource] = []
-        for (entry, found) in parsed {
-            diagnostics.merge(found)
-            if let entry, options.includeDrafts || !entry.draft { entries.append(entry) }
+        var records: [String: EntryCache.Record] = [:]
+        records.reserveCapacity(parsed.count)
+        var fingerprint = ContentHash()
+        // A file changed in the last two seconds may change again within the file system's timestamp
+        // granularity without its size or time changing: such a listing never matches a previous one.
+        let recent = Int((Date().timeIntervalSince1970 - 2) * 1e9)
+        if listing.entries.contains(where: { $0.modified < 0 || $0.modified >= recent }) {
+            fingerprint.add(Int(Date().timeIntervalSince1970 * 1e9))
         }
-        return Result(config: config, entries: entries, assets: listing.assets, diagnostics: diagnostics)
+        for (file, record) in zip(listing.entries, parsed) {
+            diagnostics.merge(record.diagnostics)
+            if let entry = record.entry, options.includeDrafts || !entry.draft { entries.append(entry) }
+            records[file.path] = record
+            fingerprint.add(file.path)
+            fingerprint.add(file.size)
+            fingerprint.add(file.modified)
+        }
+        for asset in listing.assets { fingerprint.add(asset.path(percentEncoded: false)) }
+        let parsedCount = listing.entries.count - zip(listing.entries, parsed).filter { cache.record(for: $0.0) != nil }.count
+        if let folder = options.cacheFolder, options.saveCache, parsedCount > 0 || cache.records.count != listing.entries.count {
+            EntryCache(key: cacheKey, records: records).save(to: folder, files: listing.entries)
+        }
+        var result = Result(config: config, entries: entries, assets: listing.assets, diagnostics: diagnostics)
+        result.scanSeconds = (scanned - scanStart).seconds
+        let parseWall = (clock.now - scanned).seconds
+        let (frontMatter, markdown) = timing.split(parseWall)
+        result.frontMatterSeconds = frontMatter
+        result.markdownSeconds = markdown
+        result.cachedFiles = listing.entries.count - parsedCount
+        result.parsedFiles = parsedCount
+        result.fingerprint = fingerprint.value
+        return result
     }
+}
+
+/// Time the parsing threads spent, summed across threads, to split the parse phase's wall time.
+final class ParseTiming: Sendable {
+    private let total = Atomic<Int>(0)
+    private let markdown = Atomic<Int>(0)
+
+    func add(total duration: Duration) { total.add(duration.nanoseconds, ordering: .relaxed) }
+    func add(markdown duration: Duration) { markdown.add(duration.nanoseconds, ordering: .relaxed) }
+
+    /// `wall` split into front matter (reading and checking) and Markdown, in proportion to thread time.
+    func split(_ wall: Double) -> (frontMatter: Double, markdown: Double) {
+        let all = total.load(ordering: .relaxed)
+        guard all > 0 else { return (wall, 0) }
+        let share = Double(markdown.load(ordering: .relaxed)) / Double(all)
+        return (wall * (1 - share), wall * share)
+    }
+}
+
+extension Duration {
+    /// The duration in whole nanoseconds.
+    public var nanoseconds: Int { Int(components.seconds) * 1_000_000_000 + Int(components.attoseconds / 1_000_000_000) }
+    /// The duration in seconds.
+    public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

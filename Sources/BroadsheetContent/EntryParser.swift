@@ -7,7 +7,7 @@ struct EntryParser: Sendable {
 
     let markdown: MarkdownRenderer
 
-    func parse(_ file: SourceFile, fileName: String) -> (EntrySource?, [Diagnostic]) {
+    func parse(_ file: SourceFile, fileName: String, timing: ParseTiming? = nil) -> (EntrySource?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let parts: FrontMatterSplitter.Parts
         switch FrontMatterSplitter.split(file.text, path: file.path) {
@@ -38,6 +38,8 @@ struct EntryParser: Sendable {
         guard !diagnostics.hasErrors, let title, !title.isEmpty, let date, let slug else {
             return (nil, diagnostics.all)
         }
+        let markdownStart = ContinuousClock.now
+        defer { timing?.add(markdown: ContinuousClock.now - markdownStart) }
         let body = markdown.render(parts.body, idPrefix: "e\(date.value.day < 10 ? "0" : "")\(date.value.day)-\(slug.value)")
         let entry = EntrySource(
             file: file.path, title: title, date: date.value, dateLocation: date.location,

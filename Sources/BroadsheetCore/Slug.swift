@@ -32,6 +32,11 @@ public struct Slug: Sendable, Hashable, Comparable, Codable, CustomStringConvert
         self = slug
     }
 
+    /// Restores a slug the build cache stored after it was validated; never use it for unchecked text.
+    public init(cached value: String) {
+        self.value = value
+    }
+
     /// The segment percent-encoded for use in an `href`.
     public var urlEncoded: String { Slug.percentEncode(value) }
 

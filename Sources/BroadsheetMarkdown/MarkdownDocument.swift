@@ -7,6 +7,13 @@ public struct MarkdownDocument: Sendable, Hashable, Codable {
     /// The `h2`–`h4` headings in order, with their ids.
     public let headings: [Heading]
 
+    /// Creates a document from its parts (the build cache restores documents this way).
+    public init(html: String, firstParagraph: String, headings: [Heading]) {
+        self.html = html
+        self.firstParagraph = firstParagraph
+        self.headings = headings
+    }
+
     /// A heading and the anchor it was given.
     public struct Heading: Sendable, Hashable, Codable {
         /// 2, 3 or 4.
@@ -15,5 +22,12 @@ public struct MarkdownDocument: Sendable, Hashable, Codable {
         public let text: String
         /// The unique `id` of the heading element.
         public let id: String
+
+        /// Creates a heading record.
+        public init(level: Int, text: String, id: String) {
+            self.level = level
+            self.text = text
+            self.id = id
+        }
     }
 }

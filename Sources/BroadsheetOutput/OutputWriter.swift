@@ -15,6 +15,8 @@ public final class OutputWriter: Sendable {
     private let stats = Mutex(WriteStats())
     private let failAfterWrites: Int?
     private let keepUnchanged: Bool
+    private let previous: OutputManifest?
+    private let records = Mutex([String: OutputManifest.Record]())
 
     /// Counts of what a build wrote.
     public struct WriteStats: Sendable, Equatable {
@@ -35,7 +37,12 @@ public final class OutputWriter: Sendable {
     /// Prepares an empty staging folder next to `output`, clearing any left by an interrupted build.
     /// With `keepUnchanged`, a file whose bytes match the previous output is linked, not rewritten.
     /// `failAfterWrites` makes the n-th write fail, to prove a failed build leaves the output untouched.
-    public init(output: URL, keepUnchanged: Bool = true, failAfterWrites: Int? = nil) throws(Failure) {
+    /// With `previous`, the manifest of the current output, an unchanged file is recognised by its hash
+    /// without reading the old file.
+    public init(
+        output: URL, keepUnchanged: Bool = true, previous: OutputManifest? = nil, failAfterWrites: Int? = nil
+    ) throws(Failure) {
+        self.previous = keepUnchanged ? previous : nil
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
@@ -69,14 +76,42 @@ public final class OutputWriter: Sendable {
             throw Failure(message: "simulated failure writing \(file.path)")
         }
         let target = staging.path(percentEncoded: false) + "/" + file.path.value
-        let previous = output.path(percentEncoded: false) + "/" + file.path.value
+        let previousPath = output.path(percentEncoded: false) + "/" + file.path.value
         try FileIO.makeParentFolders(of: target, below: staging.path(percentEncoded: false))
-        if keepUnchanged, FileIO.hasSameBytes(previous, file.bytes), link(previous, target) == 0 {
+        let hash = ContentHash.of(file.bytes)
+        if keepUnchanged, isUnchanged(file, hash: hash, at: previousPath), link(previousPath, target) == 0 {
+            // A hard link keeps the inode, so the record of the previous file still describes it.
+            if let found = FileIdentity.of(target) {
+                record(file.path.value, OutputManifest.Record(hash: hash, size: found.size, modified: found.modified, inode: found.inode))
+            }
             stats.withLock { $0.unchanged += 1 }
             return
         }
         try FileIO.write(file.bytes, to: target)
+        if let found = FileIdentity.of(target) {
+            record(file.path.value, OutputManifest.Record(hash: hash, size: found.size, modified: found.modified, inode: found.inode))
+        }
         stats.withLock { $0.written += 1 }
+    }
+
+    /// Whether the previous output holds `file` unchanged: by the manifest when the file on disk is the
+    /// one it describes, else by reading and comparing the bytes.
+    private func isUnchanged(_ file: RenderedFile, hash: UInt64, at path: String) -> Bool {
+        if let known = previous?.files[file.path.value], let found = FileIdentity.of(path), found.size == known.size,
+            found.modified == known.modified, found.inode == known.inode
+        {
+            return known.hash == hash && known.size == file.bytes.count
+        }
+        return FileIO.hasSameBytes(path, file.bytes)
+    }
+
+    private func record(_ path: String, _ record: OutputManifest.Record) {
+        records.withLock { $0[path] = record }
+    }
+
+    /// What was written, for the manifest of the next build.
+    public func manifest(fingerprint: UInt64) -> OutputManifest {
+        OutputManifest(fingerprint: fingerprint, output: output.path(percentEncoded: false), files: records.withLock { $0 })
     }
 
     /// Copies a file (an asset) into the staging folder, hard-linking it when unchanged.

@@ -1,0 +1,236 @@
+public import BroadsheetCore
+import BroadsheetMarkdown
+public import Foundation
+
+/// Parse results of entry files from the previous build, so unchanged files skip YAML and Markdown.
+///
+/// Stored in `<site>/.broadsheet-cache/entries.bin`. A record is reused only when the file's site-relative
+/// path, size and modification time (in nanoseconds) all match, and the whole file is ignored unless its
+/// key matches: the cache format, the running executable (its path, size and modification time, so any
+/// rebuilt or upgraded Broadsheet starts afresh) and the bytes of `site.yml`, which can change how entries
+/// parse. Files modified in the last two seconds are not stored, so an edit made in the same instant as a
+/// build can never hide behind an unchanged timestamp.
+struct EntryCache: Sendable {
+    /// What one entry file parsed to.
+    struct Record: Sendable {
+        let size: Int
+        let modified: Int
+        let entry: EntrySource?
+        let diagnostics: [Diagnostic]
+    }
+
+    static let fileName = "entries.bin"
+    private static let magic = "broadsheet-entries-1"
+
+    let key: UInt64
+    var records: [String: Record]
+
+    /// The cache key for a site: format, executable and `site.yml` bytes.
+    static func key(siteConfig: URL) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(magic)
+        hash.add(BuildIdentity.current)
+        hash.add((try? [UInt8](Data(contentsOf: siteConfig))) ?? [])
+        return hash.value
+    }
+
+    /// The cached records in `folder`, or an empty cache when there are none usable.
+    static func load(from folder: URL, key: UInt64) -> EntryCache {
+        let empty = EntryCache(key: key, records: [:])
+        guard let data = try? Data(contentsOf: folder.appending(path: fileName)) else { return empty }
+        var reader = ByteReader([UInt8](data))
+        do throws(ByteReader.Corrupt) {
+            guard try reader.string() == magic, try reader.uint64() == key else { return empty }
+            var records: [String: Record] = [:]
+            let count = try reader.int()
+            records.reserveCapacity(max(0, count))
+            for _ in 0..<count {
+                let path = try reader.string()
+                let size = try reader.int()
+                let modified = try reader.int()
+                let entry = try reader.optional { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
+                    try Self.readEntry(&reader)
+                }
+                let diagnostics = try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
+                    try Self.readDiagnostic(&reader)
+                }
+                records[path] = Record(size: size, modified: modified, entry: entry, diagnostics: diagnostics)
+            }
+            guard reader.atEnd else { return empty }
+            return EntryCache(key: key, records: records)
+        } catch {
+            return empty
+        }
+    }
+
+    /// The record for `file` when its size and modification time still match.
+    func record(for file: ContentFile) -> Record? {
+        guard file.size >= 0, let record = records[file.path], record.size == file.size, record.modified == file.modified
+        else { return nil }
+        return record
+    }
+
+    /// Writes the cache atomically (temporary file, then rename); failures are ignored, a cache is optional.
+    func save(to folder: URL, files: [ContentFile]) {
+        let cutoff = Int((Date().timeIntervalSince1970 - 2) * 1e9)
+        var writer = ByteWriter()
+        writer.string(Self.magic)
+        writer.uint64(key)
+        let kept = files.filter { $0.size >= 0 && $0.modified < cutoff && records[$0.path] != nil }
+        writer.int(kept.count)
+        for file in kept {
+            let record = records[file.path]!
+            writer.string(file.path)
+            writer.int(record.size)
+            writer.int(record.modified)
+            writer.optional(record.entry) { Self.write($1, to: &$0) }
+            writer.array(record.diagnostics) { Self.write($1, to: &$0) }
+        }
+        CacheFolder.writeAtomically(writer.bytes, to: folder.appending(path: Self.fileName))
+    }
+
+    // MARK: - Encoding
+
+    private static func write(_ location: SourceLocation, to writer: inout ByteWriter) {
+        writer.string(location.file)
+        writer.int(location.line)
+        writer.int(location.column)
+    }
+
+    private static func readLocation(_ reader: inout ByteReader) throws(ByteReader.Corrupt) -> SourceLocation {
+        SourceLocation(file: try reader.string(), line: try reader.int(), column: try reader.int())
+    }
+
+    private static func write(_ date: CalendarDate, to writer: inout ByteWriter) {
+        writer.int(date.year)
+        writer.int(date.month)
+        writer.int(date.day)
+        writer.optional(date.time) { writer, time in
+            writer.int(time.hour)
+            writer.int(time.minute)
+            writer.int(time.second)
+            writer.int(time.offsetMinutes)
+        }
+    }
+
+    private static func readDate(_ reader: inout ByteReader) throws(ByteReader.Corrupt) -> CalendarDate {
+        let year = try reader.int()
+        let month = try reader.int()
+        let day = try reader.int()
+        let time = try reader.optional { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
+            CalendarDate.TimeOfDay(
+                hour: try reader.int(), minute: try reader.int(), second: try reader.int(), offsetMinutes: try reader.int())
+        }
+        guard let date = CalendarDate(year: year, month: month, day: day, time: time) else { throw ByteReader.Corrupt() }
+        return date
+    }
+
+    private static func write(_ diagnostic: Diagnostic, to writer: inout ByteWriter) {
+        writer.bool(diagnostic.isError)
+        write(diagnostic.location, to: &writer)
+        writer.string(diagnostic.message)
+        writer.optional(diagnostic.hint) { $0.string($1) }
+    }
+
+    private static func readDiagnostic(_ reader: inout ByteReader) throws(ByteReader.Corrupt) -> Diagnostic {
+        let severity: Diagnostic.Severity = try reader.bool() ? .error : .warning
+        let location = try readLocation(&reader)
+        let message = try reader.string()
+        let hint = try reader.optional { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.string() }
+        return Diagnostic(severity, message, at: location, hint: hint)
+    }
+
+    private static func write(_ entry: EntrySource, to writer: inout ByteWriter) {
+        writer.string(entry.file)
+        writer.string(entry.title)
+        write(entry.date, to: &writer)
+        write(entry.dateLocation, to: &writer)
+        for list in [entry.tags, entry.sources] {
+            writer.array(list) { writer, item in
+                writer.string(item.value)
+                write(item.location, to: &writer)
+            }
+        }
+        writer.optional(entry.summary) { $0.string($1) }
+        writer.string(entry.slug.value)
+        writer.bool(entry.draft)
+        writer.string(entry.body.html)
+        writer.string(entry.body.firstParagraph)
+        writer.array(entry.body.headings) { writer, heading in
+            writer.int(heading.level)
+            writer.string(heading.text)
+            writer.string(heading.id)
+        }
+        writer.optional(entry.folderDate) { write($1, to: &$0) }
+    }
+
+    private static func readEntry(_ reader: inout ByteReader) throws(ByteReader.Corrupt) -> EntrySource {
+        let file = try reader.string()
+        let title = try reader.string()
+        let date = try readDate(&reader)
+        let dateLocation = try readLocation(&reader)
+        let readNames = { (reader: inout ByteReader) throws(ByteReader.Corrupt) -> [Located<String>] in
+            try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
+                Located(try reader.string(), at: try readLocation(&reader))
+            }
+        }
+        let tags = try readNames(&reader)
+        let sources = try readNames(&reader)
+        let summary = try reader.optional { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.string() }
+        let slug = Slug(cached: try reader.string())
+        let draft = try reader.bool()
+        let html = try reader.string()
+        let firstParagraph = try reader.string()
+        let headings = try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
+            MarkdownDocument.Heading(level: try reader.int(), text: try reader.string(), id: try reader.string())
+        }
+        let folderDate = try reader.optional { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try readDate(&reader) }
+        return EntrySource(
+            file: file, title: title, date: date, dateLocation: dateLocation, tags: tags, sources: sources, summary: summary,
+            slug: slug, draft: draft, body: MarkdownDocument(html: html, firstParagraph: firstParagraph, headings: headings),
+            folderDate: folderDate)
+    }
+}
+
+/// `<site>/.broadsheet-cache/`: what the previous build learnt, to make the next one fast. Safe to delete.
+public enum CacheFolder {
+    /// The folder's name inside the site folder.
+    public static let name = ".broadsheet-cache"
+
+    /// The cache folder of a site.
+    public static func url(for layout: SiteLayout) -> URL {
+        layout.root.appending(path: name, directoryHint: .isDirectory)
+    }
+
+    /// Writes `bytes` to a temporary file beside `url` and renames it over `url`; failures are ignored.
+    public static func writeAtomically(_ bytes: [UInt8], to url: URL) {
+        let folder = url.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.appending(path: ".\(url.lastPathComponent).\(getpid()).tmp")
+        do {
+            try Data(bytes).write(to: temporary)
+            if rename(temporary.path(percentEncoded: false), url.path(percentEncoded: false)) != 0 {
+                try? FileManager.default.removeItem(at: temporary)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+
+    /// Removes a cache file, so a later build cannot trust it.
+    public static func remove(_ fileName: String, in layout: SiteLayout) {
+        try? FileManager.default.removeItem(at: url(for: layout).appending(path: fileName))
+    }
+}
+
+/// Identifies the running Broadsheet build: any rebuilt or upgraded executable invalidates every cache.
+public enum BuildIdentity {
+    /// The executable's path, size and modification time, as text.
+    public static let current: String = {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments.first ?? ""
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "unknown \(path)" }
+        return "\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }()
+}

@@ -1,0 +1,203 @@
+/// A compact binary encoding for the build cache: little-endian integers, length-prefixed UTF-8 strings.
+///
+/// Hand-written rather than Codable: the cache holds every entry body of the archive and is read on each
+/// build, so it has to decode at memory speed.
+public struct ByteWriter: Sendable {
+    /// The bytes written so far.
+    public private(set) var bytes: [UInt8] = []
+
+    /// An empty writer.
+    public init() {}
+
+    /// Appends a 64-bit integer.
+    public mutating func int(_ value: Int) {
+        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends a 64-bit unsigned integer.
+    public mutating func uint64(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends a boolean.
+    public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    /// Appends a string.
+    public mutating func string(_ value: String) {
+        int(value.utf8.count)
+        bytes.append(contentsOf: value.utf8)
+    }
+
+    /// Appends raw bytes with their length.
+    public mutating func data(_ value: [UInt8]) {
+        int(value.count)
+        bytes.append(contentsOf: value)
+    }
+
+    /// Appends an optional: a presence flag, then the value.
+    public mutating func optional<T>(_ value: T?, _ write: (inout ByteWriter, T) -> Void) {
+        bool(value != nil)
+        if let value { write(&self, value) }
+    }
+
+    /// Appends an array: its count, then each element.
+    public mutating func array<T>(_ values: [T], _ write: (inout ByteWriter, T) -> Void) {
+        int(values.count)
+        for value in values { write(&self, value) }
+    }
+}
+
+/// Reads what `ByteWriter` wrote; every read is bounds-checked and a short or corrupt input throws.
+public struct ByteReader {
+    /// The input ended early or held an impossible value.
+    public struct Corrupt: Error {
+        /// A corrupt-input error.
+        public init() {}
+    }
+
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    /// A reader over `bytes`.
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// Whether every byte has been read.
+    public var atEnd: Bool { offset == bytes.count }
+
+    /// Reads a 64-bit integer.
+    public mutating func int() throws(Corrupt) -> Int {
+        Int(truncatingIfNeeded: try uint64())
+    }
+
+    /// Reads a 64-bit unsigned integer.
+    public mutating func uint64() throws(Corrupt) -> UInt64 {
+        guard bytes.count - offset >= 8 else { throw Corrupt() }
+        var value: UInt64 = 0
+        for shift in 0..<8 { value |= UInt64(bytes[offset + shift]) << (8 * shift) }
+        offset += 8
+        return value
+    }
+
+    /// Reads a boolean.
+    public mutating func bool() throws(Corrupt) -> Bool {
+        guard offset < bytes.count, bytes[offset] <= 1 else { throw Corrupt() }
+        offset += 1
+        return bytes[offset - 1] == 1
+    }
+
+    /// Reads a string.
+    public mutating func string() throws(Corrupt) -> String {
+        let count = try int()
+        guard count >= 0, bytes.count - offset >= count else { throw Corrupt() }
+        let text = bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + count]), as: UTF8.self)
+        }
+        offset += count
+        return text
+    }
+
+    /// Reads raw bytes.
+    public mutating func data() throws(Corrupt) -> [UInt8] {
+        let count = try int()
+        guard count >= 0, bytes.count - offset >= count else { throw Corrupt() }
+        defer { offset += count }
+        return Array(bytes[offset..<offset + count])
+    }
+
+    /// Reads an optional.
+    public mutating func optional<T>(_ read: (inout ByteReader) throws(Corrupt) -> T) throws(Corrupt) -> T? {
+        try bool() ? try read(&self) : nil
+    }
+
+    /// Reads an array.
+    public mutating func array<T>(_ read: (inout ByteReader) throws(Corrupt) -> T) throws(Corrupt) -> [T] {
+        let count = try int()
+        guard count >= 0, count <= bytes.count - offset else { throw Corrupt() }
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try read(&self)) }
+        return values
+    }
+}
+
+/// A fast 64-bit hash of bytes (8 bytes a step, multiply-rotate mixing): detects changed files and pages.
+///
+/// Not cryptographic; the chance that an edit keeps the same hash is about 2⁻⁶⁴.
+public struct ContentHash: Sendable, Hashable {
+    private var state: UInt64
+    private var length: UInt64 = 0
+
+    private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
+    private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    private static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
+
+    /// A hash of nothing yet.
+    public init(seed: UInt64 = 0) {
+        state = seed &+ Self.prime3
+    }
+
+    /// The hash of `bytes`.
+    public static func of(_ bytes: [UInt8]) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(bytes)
+        return hash.value
+    }
+
+    /// Mixes in bytes.
+    public mutating func add(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { add($0) }
+    }
+
+    /// Mixes in a string's UTF-8 bytes and a separator.
+    public mutating func add(_ text: String) {
+        var copy = text
+        copy.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+        add(Int(0x1F))
+    }
+
+    /// Mixes in an integer.
+    public mutating func add(_ value: Int) {
+        mix(UInt64(truncatingIfNeeded: value))
+        length &+= 8
+    }
+
+    /// Mixes in raw bytes.
+    public mutating func add(_ buffer: UnsafeRawBufferPointer) {
+        var index = 0
+        let count = buffer.count
+        while index + 8 <= count {
+            mix(buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            index += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < count {
+            tail |= UInt64(buffer[index]) << shift
+            shift += 8
+            index += 1
+        }
+        mix(tail ^ (UInt64(count) << 56))
+        length &+= UInt64(count)
+    }
+
+    private mutating func mix(_ word: UInt64) {
+        var lane = word &* Self.prime2
+        lane = (lane << 31) | (lane >> 33)
+        lane = lane &* Self.prime1
+        state ^= lane
+        state = ((state << 27) | (state >> 37)) &* Self.prime1 &+ Self.prime3
+    }
+
+    /// The hash so far.
+    public var value: UInt64 {
+        var hash = state ^ length
+        hash ^= hash >> 33
+        hash = hash &* Self.prime2
+        hash ^= hash >> 29
+        hash = hash &* Self.prime3
+        hash ^= hash >> 32
+        return hash
+    }
+}

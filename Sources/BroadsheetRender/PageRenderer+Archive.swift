@@ -11,7 +11,8 @@ extension PageRenderer {
         let meta = views.meta(
             title: entry.title, permalink: entry.permalink, description: entry.summary, print: entry.permalink.print,
             noIndex: print, kind: "article",
-            breadcrumbs: views.breadcrumbs(year: entry.date.year, month: entry.date.month, day: entry.date.dayOnly))
+            breadcrumbs: views.breadcrumbs(year: entry.date.year, month: entry.date.month, day: entry.date.dayOnly),
+            crumb: entry.title)
         let view = EntryPageView(
             site: views.site, page: meta, entry: views.entry(index, full: true),
             previous: previous.map { LinkView(label: "Previous: \($0.label)", url: $0.url) },
@@ -40,7 +41,7 @@ extension PageRenderer {
             title: "Digest for \(DateText.long(day.date))", permalink: day.permalink,
             description: day.entries.prefix(3).map { archive.entries[$0].title }.joined(separator: " · "),
             print: day.permalink.print, noIndex: print,
-            breadcrumbs: views.breadcrumbs(year: day.date.year, month: day.date.month))
+            breadcrumbs: views.breadcrumbs(year: day.date.year, month: day.date.month), crumb: DateText.short(day.date))
         let view = DayPageView(
             site: views.site, page: meta, dateText: DateText.long(day.date), dateTime: day.date.isoDay,
             entries: day.entries.map { views.entry($0, full: true) },
@@ -56,7 +57,8 @@ extension PageRenderer {
         let link = { (other: DigestMonth) in LinkView(label: DateText.month(other.year, other.month), url: views.urls.link(other.permalink)) }
         let view = MonthPageView(
             site: views.site, page: views.meta(title: heading, permalink: month.permalink, print: month.permalink.print,
-                                               breadcrumbs: views.breadcrumbs(year: month.year)),
+                                               breadcrumbs: views.breadcrumbs(year: month.year),
+                                               crumb: CalendarDate.monthName(month.month)),
             heading: heading,
             weekdays: DateText.weekdayNames.map { WeekdayView(short: String($0.prefix(3)), name: $0) },
             weeks: calendar(month), days: views.dayList(entries: Array(entries)), entryCount: month.entryCount,

@@ -49,7 +49,7 @@ extension PageRenderer {
             page: views.meta(
                 title: title, permalink: permalink,
                 description: "\(count) \(count == 1 ? "entry" : "entries") \(sources ? "citing" : "on") \(tag.name).",
-                breadcrumbs: [LinkView(label: "Home", url: views.urls.link(.home)), parent]),
+                breadcrumbs: [LinkView(label: "Home", url: views.urls.link(.home)), parent], crumb: tag.name),
             heading: title,
             intro: "\(count) \(count == 1 ? "entry" : "entries"), newest first.",
             days: views.dayList(entries: entries),

@@ -78,13 +78,14 @@ struct ViewFactory: Sendable {
 
     func meta(
         title: String, permalink: Permalink, description: String = "", print: Permalink? = nil, noIndex: Bool = false,
-        kind: String = "website", breadcrumbs: [LinkView] = []
+        kind: String = "website", breadcrumbs: [LinkView] = [], crumb: String = ""
     ) -> PageMeta {
         let fullTitle = permalink == .home ? title : "\(title) – \(archive.config.title)"
         return PageMeta(
             title: fullTitle, canonicalURL: urls.absolute(permalink),
             description: description.isEmpty ? archive.config.description : description,
-            printURL: print.map(urls.link), noIndex: noIndex, kind: kind, breadcrumbs: breadcrumbs)
+            printURL: print.map(urls.link), noIndex: noIndex, kind: kind, breadcrumbs: breadcrumbs,
+            crumb: crumb.isEmpty ? title : crumb)
     }
 
     /// Year › month › day links down to (not including) the page itself.

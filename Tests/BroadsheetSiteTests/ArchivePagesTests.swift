@@ -195,3 +195,20 @@ import Testing
         #expect(!page.contains("<script>alert(1)"))
     }
 }
+
+@Suite struct BreadcrumbTests {
+    @Test func entryPagesShowYearMonthDayAndTheEntry() async throws {
+        let site = try TestSite(ArchivePagesTests.archive)
+        defer { site.delete() }
+        try await site.build()
+        let page = try site.output("2025/01/02/fares/index.html")
+        let expected = """
+            <li><a href="../../../../">Home</a></li>
+            <li><a href="../../../../2025/">2025</a></li>
+            <li><a href="../../../../2025/01/">January</a></li>
+            <li><a href="../../../../2025/01/02/">2 January 2025</a></li>
+            <li aria-current="page">New year, new fares</li>
+            """
+        #expect(page.contains(expected))
+    }
+}

@@ -53,6 +53,8 @@ struct PageMeta: TemplateObject {
     let kind: String
     /// Links from the site root to this page.
     let breadcrumbs: [LinkView]
+    /// This page's own short name, ending the breadcrumbs.
+    let crumb: String
 
     static let templateFields: TemplateFields<Self> = [
         .string("title") { $0.title },
@@ -65,5 +67,6 @@ struct PageMeta: TemplateObject {
         .string("kind") { $0.kind },
         .list("breadcrumbs") { $0.breadcrumbs },
         .bool("hasBreadcrumbs") { !$0.breadcrumbs.isEmpty },
+        .string("crumb") { $0.crumb },
     ]
 }

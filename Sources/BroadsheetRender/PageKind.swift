@@ -21,5 +21,6 @@ public enum PageKind: Sendable, Hashable {
     case jsonFeed
     case dailyFeed
     case sitemap
+    case sitemapPart(Int)
     case robots
 }

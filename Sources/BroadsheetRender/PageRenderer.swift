@@ -27,6 +27,8 @@ public struct PageRenderer: Sendable {
         var pages: [PageKind] = [.home(page: 1), .archive, .tagIndex, .sourceIndex, .search, .searchIndex, .notFound,
                                  .feed, .jsonFeed, .dailyFeed, .sitemap, .robots]
         pages += (1..<max(1, homePageCount)).map { .home(page: $0 + 1) }
+        let sitemapParts = sitemapPartCount(sitemapURLs().count)
+        if sitemapParts > 0 { pages += (1...sitemapParts).map { .sitemapPart($0) } }
         for index in archive.entries.indices { pages += [.entry(index), .entryPrint(index)] }
         for index in archive.days.indices { pages += [.day(index), .dayPrint(index)] }
         for index in archive.months.indices { pages += [.month(index), .monthPrint(index)] }
@@ -65,6 +67,7 @@ public struct PageRenderer: Sendable {
         case .jsonFeed: return jsonFeed()
         case .dailyFeed: return try dailyFeed()
         case .sitemap: return sitemap()
+        case .sitemapPart(let part): return sitemapPart(part)
         case .robots: return robots()
         }
     }

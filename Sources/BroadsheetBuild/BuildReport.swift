@@ -16,6 +16,11 @@ public struct BuildReport: Sendable {
     public var unchanged = 0
     /// Entry files whose parse was taken from the cache.
     public var cachedEntries = 0
+    /// Whether only the pages an entry edit affects were rendered, the rest kept from the previous build.
+    public var renderedSubset = false
+    /// Whether the new output was written by updating the spare tree (the output before the last build)
+    /// in place, rather than filling a new staging folder.
+    public var usedSpare = false
     /// Bytes of the whole output.
     public var bytes = 0
     /// Wall-clock time of each phase, in order.

@@ -45,8 +45,12 @@ public enum SiteBuilder {
         report.tags = archive.tags.count
         guard !options.checkOnly, let library else { return report }
 
-        let fingerprint = BuildFingerprint.compute(layout: layout, options: options, content: content)
-        let previous = options.fresh ? nil : OutputManifest.load(from: cacheFolder)
+        let settings = BuildFingerprint.settings(layout: layout, options: options)
+        let fingerprint = BuildFingerprint.combine(settings: settings, content: content)
+        // `--fresh` trusts nothing the last build left, but the manifest still describes the folder that
+        // becomes the spare.
+        let stored = OutputManifest.load(from: cacheFolder)
+        let previous = options.fresh ? nil : stored
         if let previous, options.failAfterWrites == nil, previous.fingerprint == fingerprint,
             previous.output == layout.output.path(percentEncoded: false), previous.outputIsIntact(layout.output)
         {
@@ -60,9 +64,17 @@ public enum SiteBuilder {
         }
         let renderer = PageRenderer(archive: archive, library: library)
         let assets = AssetPlan(library: library, contentAssets: content.assets, layout: layout)
+        var description = OutputManifest(fingerprint: fingerprint, output: layout.output.path(percentEncoded: false))
+        description.settings = settings
+        description.names = IncrementalPlan.names(of: archive)
+        description.entries = IncrementalPlan.stamps(of: archive, content: content)
+        let subset = previous.flatMap { previous in
+            IncrementalPlan.affectedPages(renderer: renderer, archive: archive, previous: previous, current: description, layout: layout)
+        }
+        report.renderedSubset = subset != nil
         let timing = try await SiteWriter.write(
-            renderer: renderer, assets: assets, layout: layout, options: options, previous: previous,
-            fingerprint: fingerprint, into: &report)
+            renderer: renderer, assets: assets, layout: layout, options: options, previous: stored, subset: subset,
+            description: description, into: &report)
         clock.lap(render: timing.render, write: timing.write, into: &report)
         return report
     }
@@ -103,14 +115,20 @@ struct PhaseClock {
     }
 }
 
-/// A fingerprint of everything a build's output depends on besides entry text: the executable, `site.yml`,
-/// the options that shape pages, the output folder, and the files of `Templates/` and `Content/assets/`
-/// (path, size, modification time). Entry files come in through the content's own fingerprint.
+/// A fingerprint of everything a build's output depends on: the executable, `site.yml`, the options that
+/// shape pages, the output folder, and the files of `Templates/` and `Content/assets/` (path, size,
+/// modification time) make up the settings; entry files come in through the content's own fingerprint.
 enum BuildFingerprint {
-    static func compute(layout: SiteLayout, options: BuildOptions, content: ContentLoader.Result) -> UInt64 {
+    static func combine(settings: UInt64, content: ContentLoader.Result) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(Int(truncatingIfNeeded: settings))
+        hash.add(Int(truncatingIfNeeded: content.fingerprint))
+        return hash.value
+    }
+
+    static func settings(layout: SiteLayout, options: BuildOptions) -> UInt64 {
         var hash = ContentHash()
         hash.add(BuildIdentity.current)
-        hash.add(Int(truncatingIfNeeded: content.fingerprint))
         hash.add((try? [UInt8](Data(contentsOf: layout.content.appending(path: "site.yml")))) ?? [])
         hash.add(options.includeDrafts ? 1 : 0)
         hash.add(options.baseURL.map { "url " + $0 } ?? "no url")

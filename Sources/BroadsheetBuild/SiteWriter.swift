@@ -14,9 +14,12 @@ enum SiteWriter {
         var write = 0.0
     }
 
+    /// Writes the site. `previous` describes the current output; with `subset`, only those pages are
+    /// rendered and every other file is kept from the previous output (rendered after all when it has no
+    /// such file). `description` is the new manifest's fingerprint and model stamps, saved after the swap.
     static func write(
         renderer: PageRenderer, assets: AssetPlan, layout: SiteLayout, options: BuildOptions, previous: OutputManifest?,
-        fingerprint: UInt64, into report: inout BuildReport
+        subset: Set<PageKind>?, description: OutputManifest, into report: inout BuildReport
     ) async throws(BuildFailure) -> Timing {
         let start = ContinuousClock.now
         let at = SourceLocation(file: layout.relativePath(layout.output), line: 0, column: 0)
@@ -24,11 +27,31 @@ enum SiteWriter {
         do {
             writer = try OutputWriter(
                 output: layout.output, keepUnchanged: !options.fresh, previous: previous,
-                failAfterWrites: options.failAfterWrites)
+                cacheFolder: CacheFolder.url(for: layout), failAfterWrites: options.failAfterWrites)
         } catch {
             throw BuildFailure(Diagnostics([.error(error.message, at: at)]))
         }
-        let pages = renderer.pages
+        let allPages = renderer.pages
+        var messages: [String] = []
+        var pages = allPages
+        if let subset {
+            pages = []
+            for page in allPages {
+                if subset.contains(page) {
+                    pages.append(page)
+                    continue
+                }
+                do {
+                    guard let path = renderer.path(of: page), try writer.carry(path) else {
+                        pages.append(page)
+                        continue
+                    }
+                } catch {
+                    messages.append(error.message)
+                    break
+                }
+            }
+        }
         let progress = PageProgress(total: pages.count, report: options.progress)
         let threadTime = ThreadTime()
         let failures = await ParallelMap.map(pages, jobs: options.jobs) { page -> String? in
@@ -36,6 +59,9 @@ enum SiteWriter {
             do {
                 let renderStart = ContinuousClock.now
                 let file = try renderer.render(page)
+                guard renderer.path(of: page) == file.path else {
+                    return "\(page) was written to \(file.path), not \(renderer.path(of: page).map(\.value) ?? "nowhere")"
+                }
                 let written = ContinuousClock.now
                 try writer.write(file)
                 threadTime.add(render: written - renderStart, write: ContinuousClock.now - written)
@@ -48,9 +74,10 @@ enum SiteWriter {
                 return "\(error)"
             }
         }
-        var messages = failures.compactMap { $0 }
+        messages += failures.compactMap { $0 }
         for (path, source) in assets.files {
             do {
+                if subset != nil, try writer.carry(path) { continue }
                 switch source {
                 case .embedded(let bytes): try writer.write(RenderedFile(path: path, bytes: bytes))
                 case .file(let url): try writer.copy(url, to: path)
@@ -64,7 +91,11 @@ enum SiteWriter {
             // The manifest goes first: whatever happens from here on, no stale manifest describes the output.
             OutputManifest.remove(from: cacheFolder)
             do { try writer.commit() } catch { messages.append(error.message) }
-            if messages.isEmpty { writer.manifest(fingerprint: fingerprint).save(to: cacheFolder) }
+            if messages.isEmpty {
+                var manifest = description
+                manifest.files = writer.manifest(fingerprint: description.fingerprint).files
+                manifest.save(to: cacheFolder)
+            }
         }
         guard messages.isEmpty else {
             writer.abandon()
@@ -76,7 +107,8 @@ enum SiteWriter {
             throw BuildFailure(diagnostics)
         }
         let stats = writer.statistics
-        report.files = pages.count + assets.files.count
+        report.files = allPages.count + assets.files.count
+        report.usedSpare = writer.usesSpare
         report.written = stats.written
         report.unchanged = stats.unchanged
         report.bytes = stats.bytes

@@ -51,6 +51,21 @@ public struct ContentLoader: Sendable {
         /// A fingerprint of every entry file (path, size, modification time): equal fingerprints mean
         /// unchanged content (together with `site.yml`, which the cache key covers).
         public var fingerprint: UInt64 = 0
+        /// Each entry file's size and modification time by site-relative path, for telling which entries
+        /// changed since an earlier build; a file modified in the last two seconds gets the time -1, which
+        /// matches no later listing (its time stamp may not move on a second edit).
+        public var stamps: [String: FileStamp] = [:]
+    }
+
+    /// The size and modification time (nanoseconds) of an entry file.
+    public struct FileStamp: Sendable, Equatable {
+        public var size: Int
+        public var modified: Int
+
+        public init(size: Int, modified: Int) {
+            self.size = size
+            self.modified = modified
+        }
     }
 
     /// The site being loaded.
@@ -100,7 +115,10 @@ public struct ContentLoader: Sendable {
         if listing.entries.contains(where: { $0.modified < 0 || $0.modified >= recent }) {
             fingerprint.add(Int(Date().timeIntervalSince1970 * 1e9))
         }
+        var stamps: [String: FileStamp] = [:]
+        stamps.reserveCapacity(listing.entries.count)
         for (file, record) in zip(listing.entries, parsed) {
+            stamps[file.path] = FileStamp(size: file.size, modified: file.modified < 0 || file.modified >= recent ? -1 : file.modified)
             diagnostics.merge(record.diagnostics)
             if let entry = record.entry, options.includeDrafts || !entry.draft { entries.append(entry) }
             records[file.path] = record
@@ -122,6 +140,7 @@ public struct ContentLoader: Sendable {
         result.cachedFiles = listing.entries.count - parsedCount
         result.parsedFiles = parsedCount
         result.fingerprint = fingerprint.value
+        result.stamps = stamps
         return result
     }
 }

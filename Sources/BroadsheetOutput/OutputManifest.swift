@@ -17,9 +17,34 @@ public struct OutputManifest: Sendable {
         public var inode: UInt64
     }
 
+    /// What one entry of the archive was, in archive order, for telling which pages an edit affects.
+    public struct EntryStamp: Sendable, Equatable {
+        /// The site-relative source file.
+        public var file: String
+        /// The source file's size and modification time (-1: unknown, matches nothing).
+        public var size: Int
+        public var modified: Int
+        /// A hash of what places the entry in the site: its date (with time) and slug.
+        public var place: UInt64
+        /// Indexes of its tags and outlets in the archive's lists.
+        public var tags: [Int]
+        public var outlets: [Int]
+
+        public init(file: String, size: Int, modified: Int, place: UInt64, tags: [Int], outlets: [Int]) {
+            self.file = file
+            self.size = size
+            self.modified = modified
+            self.place = place
+            self.tags = tags
+            self.outlets = outlets
+        }
+    }
+
     /// The cache file's name.
     public static let fileName = "output.bin"
-    private static let magic = "broadsheet-output-1"
+    /// The name of the manifest describing the spare tree (see `OutputWriter`).
+    public static let spareFileName = "spare.bin"
+    private static let magic = "broadsheet-output-2"
 
     /// The fingerprint of the inputs of the build that wrote the output.
     public var fingerprint: UInt64
@@ -27,6 +52,12 @@ public struct OutputManifest: Sendable {
     public var output: String
     /// Records by site path.
     public var files: [String: Record]
+    /// A fingerprint of every input besides entry files (executable, `site.yml`, options, templates, assets).
+    public var settings: UInt64 = 0
+    /// A hash of the archive's tag and outlet names and slugs, in order.
+    public var names: UInt64 = 0
+    /// The archive's entries, in order.
+    public var entries: [EntryStamp] = []
 
     /// An empty manifest.
     public init(fingerprint: UInt64, output: String, files: [String: Record] = [:]) {
@@ -36,8 +67,8 @@ public struct OutputManifest: Sendable {
     }
 
     /// Reads the manifest in `folder`, or nil when there is none usable.
-    public static func load(from folder: URL) -> OutputManifest? {
-        guard let data = try? Data(contentsOf: folder.appending(path: fileName)) else { return nil }
+    public static func load(from folder: URL, name: String = fileName) -> OutputManifest? {
+        guard let data = try? Data(contentsOf: folder.appending(path: name)) else { return nil }
         var reader = ByteReader([UInt8](data))
         do throws(ByteReader.Corrupt) {
             guard try reader.string() == magic else { return nil }
@@ -49,6 +80,14 @@ public struct OutputManifest: Sendable {
                 manifest.files[path] = Record(
                     hash: try reader.uint64(), size: try reader.int(), modified: try reader.int(), inode: try reader.uint64())
             }
+            manifest.settings = try reader.uint64()
+            manifest.names = try reader.uint64()
+            manifest.entries = try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
+                EntryStamp(
+                    file: try reader.string(), size: try reader.int(), modified: try reader.int(), place: try reader.uint64(),
+                    tags: try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.int() },
+                    outlets: try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.int() })
+            }
             return reader.atEnd ? manifest : nil
         } catch {
             return nil
@@ -56,7 +95,7 @@ public struct OutputManifest: Sendable {
     }
 
     /// Writes the manifest atomically into `folder`.
-    public func save(to folder: URL) {
+    public func save(to folder: URL, name: String = fileName) {
         var writer = ByteWriter()
         writer.string(Self.magic)
         writer.uint64(fingerprint)
@@ -69,10 +108,20 @@ public struct OutputManifest: Sendable {
             writer.int(record.modified)
             writer.uint64(record.inode)
         }
+        writer.uint64(settings)
+        writer.uint64(names)
+        writer.array(entries) { writer, entry in
+            writer.string(entry.file)
+            writer.int(entry.size)
+            writer.int(entry.modified)
+            writer.uint64(entry.place)
+            writer.array(entry.tags) { $0.int($1) }
+            writer.array(entry.outlets) { $0.int($1) }
+        }
         let bytes = writer.bytes
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let target = folder.appending(path: Self.fileName)
-        let temporary = folder.appending(path: ".\(Self.fileName).\(getpid()).tmp")
+        let target = folder.appending(path: name)
+        let temporary = folder.appending(path: ".\(name).\(getpid()).tmp")
         do {
             try Data(bytes).write(to: temporary)
             if rename(temporary.path(percentEncoded: false), target.path(percentEncoded: false)) != 0 {
@@ -84,8 +133,8 @@ public struct OutputManifest: Sendable {
     }
 
     /// Removes the manifest from `folder`.
-    public static func remove(from folder: URL) {
-        try? FileManager.default.removeItem(at: folder.appending(path: fileName))
+    public static func remove(from folder: URL, name: String = fileName) {
+        try? FileManager.default.removeItem(at: folder.appending(path: name))
     }
 
     /// Whether every recorded file is still in `output` exactly as written (same size, time and inode).

@@ -3,19 +3,34 @@ import CBroadsheetSystem
 public import Foundation
 import Synchronization
 
-/// Stage 4, the only code that writes: fills a staging folder beside the output, then swaps it in whole.
+/// Stage 4, the only code that writes: fills a folder beside the output, then swaps it in whole.
 ///
 /// The swap is one `renameat2(RENAME_EXCHANGE)`, so at every moment — a failed build, or one killed with
 /// SIGKILL — the output folder is either the previous build exactly or the complete new one.
+///
+/// The folder filled is either a new, empty staging folder, or the spare tree: the output before the
+/// last swap, kept as `.<Output>.spare` beside the output and described by `spare.bin` in the cache
+/// folder. The spare is updated in place (files whose bytes differ are replaced, files the new site no
+/// longer has are removed), which costs a few system calls per changed file instead of one new inode per
+/// file and folder. `spare.bin` is removed before the first change to the spare and written again only
+/// after the swap, so a spare left half-updated by a killed build is never trusted: the next build
+/// falls back to a staging folder.
 public final class OutputWriter: Sendable {
     /// The folder being replaced.
     public let output: URL
-    /// The folder being filled.
+    /// The folder being filled: a new staging folder, or the spare tree.
     public let staging: URL
+    /// Where the previous output is kept after the swap.
+    public let spare: URL
+    /// Whether `staging` is the spare tree, updated in place.
+    public let usesSpare: Bool
     private let stats = Mutex(WriteStats())
     private let failAfterWrites: Int?
     private let keepUnchanged: Bool
     private let previous: OutputManifest?
+    private let described: OutputManifest?
+    private let spareFiles: [String: OutputManifest.Record]
+    private let cacheFolder: URL?
     private let records = Mutex([String: OutputManifest.Record]())
 
     /// Counts of what a build wrote.
@@ -34,21 +49,47 @@ public final class OutputWriter: Sendable {
         public let message: String
     }
 
-    /// Prepares an empty staging folder next to `output`, clearing any left by an interrupted build.
-    /// With `keepUnchanged`, a file whose bytes match the previous output is linked, not rewritten.
+    /// The spare tree's path for an output folder.
+    public static func sparePath(for output: URL) -> URL {
+        let standard = output.standardizedFileURL
+        return standard.deletingLastPathComponent().appending(path: ".\(standard.lastPathComponent).spare", directoryHint: .isDirectory)
+    }
+
+    /// Prepares the folder to fill: the spare tree when `cacheFolder` holds a trustworthy description of
+    /// it (and `keepUnchanged`), else an empty staging folder next to `output`, clearing any left by an
+    /// interrupted build. With `keepUnchanged`, a file whose bytes match the previous output is linked, not
+    /// rewritten. `previous` is the manifest of the current output: an unchanged file is recognised by its
+    /// hash without reading the old file, and after the swap it describes the spare.
     /// `failAfterWrites` makes the n-th write fail, to prove a failed build leaves the output untouched.
-    /// With `previous`, the manifest of the current output, an unchanged file is recognised by its hash
-    /// without reading the old file.
     public init(
-        output: URL, keepUnchanged: Bool = true, previous: OutputManifest? = nil, failAfterWrites: Int? = nil
+        output: URL, keepUnchanged: Bool = true, previous: OutputManifest? = nil, cacheFolder: URL? = nil,
+        failAfterWrites: Int? = nil
     ) throws(Failure) {
-        self.previous = keepUnchanged ? previous : nil
         self.output = output.standardizedFileURL
+        let outputPath = self.output.path(percentEncoded: false)
+        let describes = previous.map { $0.output == outputPath } ?? false
+        self.previous = keepUnchanged && describes ? previous : nil
+        described = describes ? previous : nil
+        self.cacheFolder = cacheFolder
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
-        staging = parent.appending(path: ".\(name).staging-\(getpid())", directoryHint: .isDirectory)
+        spare = Self.sparePath(for: self.output)
         self.failAfterWrites = failAfterWrites
         self.keepUnchanged = keepUnchanged
+        var spareFiles: [String: OutputManifest.Record]?
+        if let cacheFolder {
+            if keepUnchanged, self.previous != nil, Self.isFolder(outputPath), Self.isFolder(spare.path(percentEncoded: false)),
+                let held = OutputManifest.load(from: cacheFolder, name: OutputManifest.spareFileName),
+                held.output == spare.path(percentEncoded: false), held.outputIsIntact(spare)
+            {
+                spareFiles = held.files
+            }
+            // From here on the spare may change: no description of it may survive a killed build.
+            OutputManifest.remove(from: cacheFolder, name: OutputManifest.spareFileName)
+        }
+        usesSpare = spareFiles != nil
+        self.spareFiles = spareFiles ?? [:]
+        staging = usesSpare ? spare : parent.appending(path: ".\(name).staging-\(getpid())", directoryHint: .isDirectory)
         let fileManager = FileManager.default
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -56,53 +97,108 @@ public final class OutputWriter: Sendable {
             where leftover.hasPrefix(".\(name).staging-") {
                 try? fileManager.removeItem(at: parent.appending(path: leftover))
             }
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            if !usesSpare { try fileManager.createDirectory(at: staging, withIntermediateDirectories: false) }
         } catch {
             throw Failure(message: "cannot prepare \(staging.path(percentEncoded: false)): \(error.localizedDescription)")
         }
     }
 
+    private static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// What has been written so far.
     public var statistics: WriteStats { stats.withLock { $0 } }
 
-    /// Writes one file into the staging folder; an unchanged file is hard-linked from the previous output
-    /// so its modification time stays as it was.
-    public func write(_ file: RenderedFile) throws(Failure) {
-        let count = stats.withLock { stats in
-            stats.bytes += file.bytes.count
-            return stats.written + stats.unchanged
-        }
+    private func countWrite(_ file: SitePath) throws(Failure) {
+        let count = stats.withLock { $0.written + $0.unchanged }
         if let failAfterWrites, count >= failAfterWrites {
-            throw Failure(message: "simulated failure writing \(file.path)")
+            throw Failure(message: "simulated failure writing \(file)")
         }
-        let target = staging.path(percentEncoded: false) + "/" + file.path.value
-        let previousPath = output.path(percentEncoded: false) + "/" + file.path.value
-        try FileIO.makeParentFolders(of: target, below: staging.path(percentEncoded: false))
+    }
+
+    /// Writes one file into the folder being filled; an unchanged file is hard-linked from the previous
+    /// output so its modification time stays as it was.
+    public func write(_ file: RenderedFile) throws(Failure) {
+        try countWrite(file.path)
+        stats.withLock { $0.bytes += file.bytes.count }
+        let path = file.path.value
+        let target = staging.path(percentEncoded: false) + "/" + path
+        let previousPath = output.path(percentEncoded: false) + "/" + path
         let hash = ContentHash.of(file.bytes)
-        if keepUnchanged, isUnchanged(file, hash: hash, at: previousPath), link(previousPath, target) == 0 {
-            // A hard link keeps the inode, so the record of the previous file still describes it.
-            if let found = FileIdentity.of(target) {
-                record(file.path.value, OutputManifest.Record(hash: hash, size: found.size, modified: found.modified, inode: found.inode))
+        var removed = false
+        if keepUnchanged, let found = unchangedFile(file, hash: hash, at: previousPath) {
+            if usesSpare, let held = spareFiles[path], held.inode == found.inode {
+                // The spare already holds the output's very file.
+                record(path, held)
+                stats.withLock { $0.unchanged += 1 }
+                return
             }
-            stats.withLock { $0.unchanged += 1 }
-            return
+            if usesSpare {
+                unlink(target)
+                removed = true
+            }
+            try FileIO.makeParentFolders(of: target, below: staging.path(percentEncoded: false))
+            if link(previousPath, target) == 0 {
+                // A hard link keeps the inode, so the record of the previous file still describes it.
+                if let found = FileIdentity.of(target) {
+                    record(path, OutputManifest.Record(hash: hash, size: found.size, modified: found.modified, inode: found.inode))
+                }
+                stats.withLock { $0.unchanged += 1 }
+                return
+            }
         }
+        if usesSpare, !removed {
+            if let held = spareFiles[path], held.hash == hash, held.size == file.bytes.count {
+                record(path, held)
+                stats.withLock { $0.written += 1 }
+                return
+            }
+            // Never write into an existing file: it may be a hard link to the live output's.
+            unlink(target)
+        }
+        try FileIO.makeParentFolders(of: target, below: staging.path(percentEncoded: false))
         try FileIO.write(file.bytes, to: target)
         if let found = FileIdentity.of(target) {
-            record(file.path.value, OutputManifest.Record(hash: hash, size: found.size, modified: found.modified, inode: found.inode))
+            record(path, OutputManifest.Record(hash: hash, size: found.size, modified: found.modified, inode: found.inode))
         }
         stats.withLock { $0.written += 1 }
     }
 
-    /// Whether the previous output holds `file` unchanged: by the manifest when the file on disk is the
-    /// one it describes, else by reading and comparing the bytes.
-    private func isUnchanged(_ file: RenderedFile, hash: UInt64, at path: String) -> Bool {
-        if let known = previous?.files[file.path.value], let found = FileIdentity.of(path), found.size == known.size,
-            found.modified == known.modified, found.inode == known.inode
-        {
-            return known.hash == hash && known.size == file.bytes.count
+    /// Keeps the previous output's file at `path` in the new output without rendering it again: the
+    /// caller knows its bytes would not change. Returns false when the previous output has no such file
+    /// (or it cannot be linked); the caller must then write it.
+    public func carry(_ file: SitePath) throws(Failure) -> Bool {
+        let path = file.value
+        guard let known = previous?.files[path] else { return false }
+        try countWrite(file)
+        if usesSpare, let held = spareFiles[path], held.inode == known.inode {
+            record(path, known)
+        } else {
+            let target = staging.path(percentEncoded: false) + "/" + path
+            if usesSpare { unlink(target) }
+            try FileIO.makeParentFolders(of: target, below: staging.path(percentEncoded: false))
+            guard link(output.path(percentEncoded: false) + "/" + path, target) == 0 else { return false }
+            record(path, known)
         }
-        return FileIO.hasSameBytes(path, file.bytes)
+        stats.withLock {
+            $0.unchanged += 1
+            $0.bytes += known.size
+        }
+        return true
+    }
+
+    /// The identity of the previous output's file when it holds `file` unchanged: by the manifest when the
+    /// file on disk is the one it describes, else by reading and comparing the bytes.
+    private func unchangedFile(_ file: RenderedFile, hash: UInt64, at path: String) -> (size: Int, modified: Int, inode: UInt64)? {
+        guard let found = FileIdentity.of(path) else { return nil }
+        if let known = previous?.files[file.path.value], found.size == known.size, found.modified == known.modified,
+            found.inode == known.inode
+        {
+            return known.hash == hash && known.size == file.bytes.count ? found : nil
+        }
+        return FileIO.hasSameBytes(path, file.bytes) ? found : nil
     }
 
     private func record(_ path: String, _ record: OutputManifest.Record) {
@@ -114,7 +210,7 @@ public final class OutputWriter: Sendable {
         OutputManifest(fingerprint: fingerprint, output: output.path(percentEncoded: false), files: records.withLock { $0 })
     }
 
-    /// Copies a file (an asset) into the staging folder, hard-linking it when unchanged.
+    /// Copies a file (an asset) into the folder being filled, hard-linking it when unchanged.
     public func copy(_ source: URL, to path: SitePath) throws(Failure) {
         let bytes: [UInt8]
         do { bytes = [UInt8](try Data(contentsOf: source)) } catch {
@@ -123,7 +219,7 @@ public final class OutputWriter: Sendable {
         try write(RenderedFile(path: path, bytes: bytes))
     }
 
-    /// Swaps the staging folder in as the output and removes the previous build.
+    /// Swaps the filled folder in as the output and keeps the previous build as the spare.
     public func commit() throws(Failure) {
         let fileManager = FileManager.default
         let outputPath = output.path(percentEncoded: false)
@@ -132,18 +228,55 @@ public final class OutputWriter: Sendable {
             guard rename(stagingPath, outputPath) == 0 else { throw Failure(message: "cannot create \(outputPath): \(FileIO.errnoText())") }
             return
         }
+        if usesSpare {
+            removeFilesNotWritten()
+            removeTopLevelDotFiles(stagingPath)
+        }
         keepDotFiles(from: outputPath, into: stagingPath)
         guard broadsheet_exchange_paths(stagingPath, outputPath) == 0 else {
             throw Failure(message: "cannot replace \(outputPath): \(FileIO.errnoText())")
         }
         // The previous build now sits at the staging path.
         moveDotFolders(from: stagingPath, into: outputPath)
-        try? fileManager.removeItem(atPath: stagingPath)
+        let sparePath = spare.path(percentEncoded: false)
+        if !usesSpare {
+            try? fileManager.removeItem(atPath: sparePath)
+            if rename(stagingPath, sparePath) != 0 {
+                try? fileManager.removeItem(atPath: stagingPath)
+                return
+            }
+        }
+        if let cacheFolder, var described {
+            described.output = sparePath
+            described.save(to: cacheFolder, name: OutputManifest.spareFileName)
+        }
     }
 
-    /// Removes the staging folder after a failed build; the output is untouched.
+    /// After a failed build: removes the staging folder (a spare, no longer described, is left for the
+    /// next build to replace). The output is untouched.
     public func abandon() {
-        try? FileManager.default.removeItem(at: staging)
+        if !usesSpare { try? FileManager.default.removeItem(at: staging) }
+    }
+
+    /// Removes from the spare every file the new site does not have, and the folders left empty.
+    private func removeFilesNotWritten() {
+        let kept = records.withLock { $0 }
+        let root = staging.path(percentEncoded: false)
+        for path in spareFiles.keys where kept[path] == nil {
+            unlink(root + "/" + path)
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if rmdir(root + "/" + folder) != 0 { break }
+            }
+        }
+    }
+
+    private func removeTopLevelDotFiles(_ folder: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(".") {
+            var info = stat()
+            if lstat(folder + "/" + name, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR { unlink(folder + "/" + name) }
+        }
     }
 
     /// Top-level dot files (`.gitkeep`, `.nojekyll`) are the publisher's, not the build's: they carry over.

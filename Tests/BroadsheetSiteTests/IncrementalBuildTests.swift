@@ -39,8 +39,8 @@ import Testing
             site.delete()
             throw GenerationFailed(status: process.terminationStatus)
         }
-        // Let the files age past the two seconds in which the cache distrusts a file's time stamp.
-        try await Task.sleep(for: .milliseconds(2100))
+        // Let the files age past the two seconds (counted in whole seconds for site.yml) in which the caches distrust a time stamp.
+        try await Task.sleep(for: .milliseconds(3100))
         return (site, "")
     }
 
@@ -75,6 +75,98 @@ import Testing
         #expect(Set(incremental.keys) == Set(fresh.keys))
         let different = incremental.keys.filter { incremental[$0] != fresh[$0] }.sorted()
         #expect(different.isEmpty, "differ: \(different.prefix(10))")
+    }
+
+    /// Edits of one entry (or two neighbours) rebuild only the pages they affect, updating the spare
+    /// output tree in place; after each, the output must equal a fresh single-threaded build's.
+    @Test func partialRebuildsMatchFreshBuilds() async throws {
+        let (generated, reason) = try await Self.generatedSite()
+        guard let site = generated else {
+            print(reason)
+            return
+        }
+        defer { site.delete() }
+        let mirror = try TestSite("")
+        defer { mirror.delete() }
+        try await site.build(jobs: 2)
+        let entries = FileManager.default.enumerator(atPath: site.root.appending(path: "Content").path(percentEncoded: false))?
+            .compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.sorted().map { "Content/" + $0 } ?? []
+        #expect(entries.count == 300)
+        func text(_ path: String) throws -> String { try String(contentsOf: site.root.appending(path: path), encoding: .utf8) }
+
+        let cases: [(name: String, edit: () throws -> Void)] = [
+            ("body", { try site.write(entries[150], try text(entries[150]) + "\nOne more sentence for the test.\n") }),
+            ("title", { try site.write(entries[40], try Self.replacing("title", in: try text(entries[40]), with: ["Edited headline"])) }),
+            ("summary", { try site.write(entries[41], try Self.replacing("summary", in: try text(entries[41]), with: ["A summary now."])) }),
+            ("tags", {
+                // Take another entry's tags: every tag keeps entries, so the tag list stays as it was.
+                let tags = Self.list("tags", in: try text(entries[7]))
+                try site.write(entries[200], try Self.replacing("tags", in: try text(entries[200]), with: tags, list: true))
+            }),
+            ("fewer tags", {
+                let tags = Self.list("tags", in: try text(entries[90]))
+                try site.write(entries[90], try Self.replacing("tags", in: try text(entries[90]), with: Array(tags.prefix(1)), list: true))
+            }),
+            ("sources", {
+                let sources = Self.list("sources", in: try text(entries[3]))
+                try site.write(entries[260], try Self.replacing("sources", in: try text(entries[260]), with: sources, list: true))
+            }),
+            ("two neighbours", {
+                for index in [120, 121] {
+                    try site.write(entries[index], try Self.replacing("title", in: try text(entries[index]), with: ["Twin \(index)"]))
+                }
+            }),
+            ("newest", { try site.write(entries[299], try text(entries[299]) + "\nA late addition.\n") }),
+            ("oldest", { try site.write(entries[0], try Self.replacing("title", in: try text(entries[0]), with: ["First of all"])) }),
+        ]
+        for (number, (name, edit)) in cases.enumerated() {
+            try edit()
+            let report = try await site.build(jobs: 2)
+            #expect(report.renderedSubset, "\(name): every page was rendered")
+            // The first build had no output to replace, so the second has no spare yet.
+            #expect(report.usedSpare == (number > 0), "\(name): the spare tree was used: \(report.usedSpare)")
+            #expect(report.written > 0, "\(name)")
+            let incremental = try site.outputSnapshot()
+
+            try? FileManager.default.removeItem(at: mirror.root.appending(path: "Content"))
+            try FileManager.default.copyItem(at: site.root.appending(path: "Content"), to: mirror.root.appending(path: "Content"))
+            try await mirror.build(jobs: 1, fresh: true)
+            let fresh = try snapshot(of: mirror.output)
+            #expect(Set(incremental.keys) == Set(fresh.keys), "\(name)")
+            let different = incremental.keys.filter { incremental[$0] != fresh[$0] }.sorted()
+            #expect(different.isEmpty, "\(name) differs: \(different.prefix(10))")
+        }
+        // A new tag changes the tag list: every page is rendered, and the result is still right.
+        try site.write(entries[10], try Self.replacing("tags", in: try text(entries[10]), with: ["A Brand New Topic"], list: true))
+        let full = try await site.build(jobs: 2)
+        #expect(!full.renderedSubset)
+        try? FileManager.default.removeItem(at: mirror.root.appending(path: "Content"))
+        try FileManager.default.copyItem(at: site.root.appending(path: "Content"), to: mirror.root.appending(path: "Content"))
+        try await mirror.build(jobs: 1, fresh: true)
+        #expect(try site.outputSnapshot() == (try snapshot(of: mirror.output)))
+    }
+
+    /// The items of a front-matter list (`key:` followed by `  - item` lines), as written.
+    static func list(_ key: String, in text: String) -> [String] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(of: Substring(key + ":")) else { return [] }
+        return lines[(start + 1)...].prefix { $0.hasPrefix("  - ") }.map { String($0.dropFirst(4)) }
+    }
+
+    /// `text` with the front-matter field `key` replaced (or added) with `values`: a list, or one value.
+    static func replacing(_ key: String, in text: String, with values: [String], list: Bool = false) throws -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let end = try #require(lines.dropFirst().firstIndex(of: "---"))
+        var position = end
+        if let start = lines[..<end].firstIndex(where: { $0 == key + ":" || $0.hasPrefix(key + ": ") }) {
+            var stop = start + 1
+            while stop < end, lines[stop].hasPrefix("  - ") { stop += 1 }
+            lines.removeSubrange(start..<stop)
+            position = start
+        }
+        let quoted = values.map { $0.hasPrefix("\"") || $0.hasPrefix("'") ? $0 : "\"\($0)\"" }
+        lines.insert(contentsOf: list ? [key + ":"] + quoted.map { "  - " + $0 } : ["\(key): \(quoted[0])"], at: position)
+        return lines.joined(separator: "\n")
     }
 
     @Test func aRebuildWithNoChangesWritesNothing() async throws {

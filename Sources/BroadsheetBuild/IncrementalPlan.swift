@@ -1,0 +1,69 @@
+import BroadsheetContent
+import BroadsheetCore
+import BroadsheetModel
+import BroadsheetOutput
+import BroadsheetRender
+import Foundation
+
+/// Decides when a build may render only the pages an entry edit affects, and which.
+///
+/// Only when the last build's output is intact and was built from the same settings (executable,
+/// `site.yml`, options, templates, assets), the same entry files with the same dates and slugs in the
+/// same order, and the same tag and outlet lists. Any other change renders every page (pages whose bytes
+/// did not change are still not rewritten).
+enum IncrementalPlan {
+    /// A hash of the tag and outlet names and slugs, in order.
+    static func names(of archive: Archive) -> UInt64 {
+        var hash = ContentHash()
+        for list in [archive.tags, archive.outlets] {
+            hash.add(list.count)
+            for tag in list {
+                hash.add(tag.name)
+                hash.add(tag.slug.value)
+            }
+        }
+        return hash.value
+    }
+
+    /// Each entry's source file stamp, place and tags, in archive order.
+    static func stamps(of archive: Archive, content: ContentLoader.Result) -> [OutputManifest.EntryStamp] {
+        archive.entries.map { entry in
+            let stamp = content.stamps[entry.file]
+            return OutputManifest.EntryStamp(
+                file: entry.file, size: stamp?.size ?? -1, modified: stamp?.modified ?? -1, place: place(of: entry),
+                tags: entry.tags, outlets: entry.outlets)
+        }
+    }
+
+    private static func place(of entry: Entry) -> UInt64 {
+        var hash = ContentHash()
+        var parts = [entry.date.year, entry.date.month, entry.date.day]
+        if let time = entry.date.time { parts += [time.hour, time.minute, time.second, time.offsetMinutes] }
+        for part in parts { hash.add(part) }
+        hash.add(parts.count)
+        hash.add(entry.slug.value)
+        return hash.value
+    }
+
+    /// The pages to render when only some entries changed since `previous` was built, or nil to render all.
+    static func affectedPages(
+        renderer: PageRenderer, archive: Archive, previous: OutputManifest, current: OutputManifest, layout: SiteLayout
+    ) -> Set<PageKind>? {
+        guard previous.output == current.output, previous.settings == current.settings, previous.names == current.names,
+            previous.entries.count == current.entries.count, !previous.files.isEmpty
+        else { return nil }
+        var changed: [Int] = []
+        for (index, (old, new)) in zip(previous.entries, current.entries).enumerated() {
+            guard old.file == new.file, old.place == new.place else { return nil }
+            if old.size != new.size || old.modified != new.modified || new.modified < 0 || old.tags != new.tags
+                || old.outlets != new.outlets
+            {
+                changed.append(index)
+            }
+        }
+        // Pages not rendered are kept from the output as the manifest describes it: it must still be so.
+        guard previous.outputIsIntact(layout.output) else { return nil }
+        return renderer.pages(
+            affectedBy: changed, oldTags: previous.entries.map(\.tags), oldOutlets: previous.entries.map(\.outlets))
+    }
+}

@@ -42,7 +42,7 @@ enum SiteWriter {
                     continue
                 }
                 do {
-                    guard let path = renderer.path(of: page), try writer.carry(path) else {
+                    guard try writer.carry(renderer.pathText(of: page)) else {
                         pages.append(page)
                         continue
                     }
@@ -77,7 +77,7 @@ enum SiteWriter {
         messages += failures.compactMap { $0 }
         for (path, source) in assets.files {
             do {
-                if subset != nil, try writer.carry(path) { continue }
+                if subset != nil, try writer.carry(path.value) { continue }
                 switch source {
                 case .embedded(let bytes): try writer.write(RenderedFile(path: path, bytes: bytes))
                 case .file(let url): try writer.copy(url, to: path)
@@ -89,7 +89,8 @@ enum SiteWriter {
         let cacheFolder = CacheFolder.url(for: layout)
         if messages.isEmpty {
             // The manifest goes first: whatever happens from here on, no stale manifest describes the output.
-            OutputManifest.remove(from: cacheFolder)
+            // (It describes the spare once the swap has put the current output there.)
+            writer.setAsideManifest()
             do { try writer.commit() } catch { messages.append(error.message) }
             if messages.isEmpty {
                 var manifest = description

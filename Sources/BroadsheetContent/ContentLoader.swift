@@ -128,8 +128,8 @@ public struct ContentLoader: Sendable {
         }
         for asset in listing.assets { fingerprint.add(asset.path(percentEncoded: false)) }
         let parsedCount = listing.entries.count - zip(listing.entries, parsed).filter { cache.record(for: $0.0) != nil }.count
-        if let folder = options.cacheFolder, options.saveCache, parsedCount > 0 || cache.records.count != listing.entries.count {
-            EntryCache(key: cacheKey, records: records).save(to: folder, files: listing.entries)
+        if let folder = options.cacheFolder, options.saveCache {
+            EntryCache(key: cacheKey, records: records).update(in: folder, files: listing.entries, loaded: cache)
         }
         var result = Result(config: config, entries: entries, assets: listing.assets, diagnostics: diagnostics)
         result.scanSeconds = (scanned - scanStart).seconds

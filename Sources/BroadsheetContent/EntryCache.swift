@@ -20,10 +20,16 @@ struct EntryCache: Sendable {
     }
 
     static let fileName = "entries.bin"
+    /// Records added since `entries.bin` was last written whole, so editing one entry of a large archive
+    /// does not rewrite every record. Each record stands on its own (it applies only to a file of its
+    /// size and time), so the two files combine safely in any state a killed build leaves.
+    static let recentFileName = "entries-recent.bin"
     private static let magic = "broadsheet-entries-1"
 
     let key: UInt64
     var records: [String: Record]
+    /// Paths whose record was read from `entries-recent.bin`.
+    var recentPaths: Set<String> = []
 
     /// The cache key for a site: format, executable and `site.yml` bytes.
     static func key(siteConfig: URL) -> UInt64 {
@@ -36,8 +42,17 @@ struct EntryCache: Sendable {
 
     /// The cached records in `folder`, or an empty cache when there are none usable.
     static func load(from folder: URL, key: UInt64) -> EntryCache {
+        var cache = load(from: folder, name: fileName, key: key)
+        guard !cache.records.isEmpty else { return cache }
+        let recent = load(from: folder, name: recentFileName, key: key)
+        cache.records.merge(recent.records) { $1 }
+        cache.recentPaths = Set(recent.records.keys)
+        return cache
+    }
+
+    private static func load(from folder: URL, name: String, key: UInt64) -> EntryCache {
         let empty = EntryCache(key: key, records: [:])
-        guard let data = try? Data(contentsOf: folder.appending(path: fileName)) else { return empty }
+        guard let data = try? Data(contentsOf: folder.appending(path: name)) else { return empty }
         var reader = ByteReader([UInt8](data))
         do throws(ByteReader.Corrupt) {
             guard try reader.string() == magic, try reader.uint64() == key else { return empty }
@@ -70,8 +85,28 @@ struct EntryCache: Sendable {
         return record
     }
 
+    /// Stores the records for the next build: when `entries.bin` holds most of them, only the records it
+    /// lacks (or holds for an older version of the file) go to `entries-recent.bin`; else everything is
+    /// written afresh. `loaded` is what this build read. Nothing is written when nothing new can be kept.
+    func update(in folder: URL, files: [ContentFile], loaded: EntryCache) {
+        let cutoff = Int((Date().timeIntervalSince1970 - 2) * 1e9)
+        let added = files.filter { file in
+            guard file.size >= 0, file.modified < cutoff, records[file.path] != nil else { return false }
+            return loaded.record(for: file) == nil
+        }
+        let baseCount = loaded.records.count - loaded.recentPaths.count
+        if baseCount > 0, added.count + loaded.recentPaths.count <= max(64, baseCount / 20) {
+            if added.isEmpty { return }
+            let recent = loaded.recentPaths.union(added.map(\.path))
+            save(to: folder, files: files.filter { recent.contains($0.path) }, name: Self.recentFileName)
+        } else if !added.isEmpty || loaded.records.count != files.count {
+            save(to: folder, files: files, name: Self.fileName)
+            try? FileManager.default.removeItem(at: folder.appending(path: Self.recentFileName))
+        }
+    }
+
     /// Writes the cache atomically (temporary file, then rename); failures are ignored, a cache is optional.
-    func save(to folder: URL, files: [ContentFile]) {
+    func save(to folder: URL, files: [ContentFile], name: String = fileName) {
         let cutoff = Int((Date().timeIntervalSince1970 - 2) * 1e9)
         var writer = ByteWriter()
         writer.string(Self.magic)
@@ -86,7 +121,7 @@ struct EntryCache: Sendable {
             writer.optional(record.entry) { Self.write($1, to: &$0) }
             writer.array(record.diagnostics) { Self.write($1, to: &$0) }
         }
-        CacheFolder.writeAtomically(writer.bytes, to: folder.appending(path: Self.fileName))
+        CacheFolder.writeAtomically(writer.bytes, to: folder.appending(path: name))
     }
 
     // MARK: - Encoding

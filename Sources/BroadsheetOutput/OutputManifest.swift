@@ -1,5 +1,6 @@
 import BroadsheetCore
 public import Foundation
+import Synchronization
 
 /// What the last successful build wrote: each output file's content hash and the identity of the file on
 /// disk (size, modification time, inode), with a fingerprint of every input the build read.
@@ -138,16 +139,39 @@ public struct OutputManifest: Sendable {
     }
 
     /// Whether every recorded file is still in `output` exactly as written (same size, time and inode).
+    /// The files are looked at from two threads, relative to the opened folder: this runs on every build.
     public func outputIsIntact(_ output: URL) -> Bool {
-        let root = output.path(percentEncoded: false)
-        let base = root.hasSuffix("/") ? root : root + "/"
-        for (path, record) in files {
-            guard let found = FileIdentity.of(base + path), found.size == record.size, found.modified == record.modified,
-                found.inode == record.inode
-            else { return false }
+        let folder = open(output.path(percentEncoded: false), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return files.isEmpty }
+        defer { close(folder) }
+        let records = Array(files)
+        let lanes = records.count < 1000 ? 1 : 2
+        let failed = Flag()
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            var index = lane
+            var info = stat()
+            while index < records.count {
+                if index % 256 == lane, failed.isSet { return }
+                let (path, record) = records[index]
+                guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+                    Int(info.st_size) == record.size, UInt64(info.st_ino) == record.inode,
+                    Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec) == record.modified
+                else {
+                    failed.set()
+                    return
+                }
+                index += lanes
+            }
         }
-        return true
+        return !failed.isSet
     }
+}
+
+/// A flag threads can raise.
+private final class Flag: Sendable {
+    private let raised = Atomic<Bool>(false)
+    var isSet: Bool { raised.load(ordering: .relaxed) }
+    func set() { raised.store(true, ordering: .relaxed) }
 }
 
 /// The size, modification time and inode of a regular file.

@@ -80,12 +80,20 @@ public final class OutputWriter: Sendable {
         if let cacheFolder {
             if keepUnchanged, self.previous != nil, Self.isFolder(outputPath), Self.isFolder(spare.path(percentEncoded: false)),
                 let held = OutputManifest.load(from: cacheFolder, name: OutputManifest.spareFileName),
-                held.output == spare.path(percentEncoded: false), held.outputIsIntact(spare)
+                held.output == outputPath, held.outputIsIntact(spare)
             {
                 spareFiles = held.files
             }
             // From here on the spare may change: no description of it may survive a killed build.
             OutputManifest.remove(from: cacheFolder, name: OutputManifest.spareFileName)
+            OutputManifest.remove(from: cacheFolder, name: Self.setAsideName)
+        }
+        if spareFiles == nil, keepUnchanged, self.previous != nil, Self.isFolder(outputPath),
+            Self.isFolder(spare.path(percentEncoded: false))
+        {
+            // A spare no manifest describes (left by a killed or failed build): reusing it after looking at
+            // what it holds costs far less than filling a new folder and removing the old one.
+            spareFiles = Self.list(spare.path(percentEncoded: false))
         }
         usesSpare = spareFiles != nil
         self.spareFiles = spareFiles ?? [:]
@@ -103,6 +111,47 @@ public final class OutputWriter: Sendable {
         }
     }
 
+    /// Every file below `root` (top-level dot entries aside) with its identity and an unknown hash (size
+    /// -1, so its bytes are never taken as known); empty folders are removed.
+    private static func list(_ root: String) -> [String: OutputManifest.Record] {
+        var files: [String: OutputManifest.Record] = [:]
+        func walk(_ relative: String) -> Bool {
+            let folder = relative.isEmpty ? root : root + "/" + relative
+            guard let directory = opendir(folder) else { return false }
+            var names: [(String, UInt8)] = []
+            while let item = readdir(directory) {
+                let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                if name == "." || name == ".." || (relative.isEmpty && name.hasPrefix(".")) { continue }
+                names.append((name, item.pointee.d_type))
+            }
+            closedir(directory)
+            var holdsSomething = false
+            for (name, type) in names {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                let isFolder = type == UInt8(DT_UNKNOWN)
+                    ? lstat(root + "/" + path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR : type == UInt8(DT_DIR)
+                if isFolder {
+                    if walk(path) { holdsSomething = true } else { rmdir(root + "/" + path) }
+                    continue
+                }
+                holdsSomething = true
+                if lstat(root + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+                    files[path] = OutputManifest.Record(
+                        hash: 0, size: -1, modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
+                        inode: UInt64(info.st_ino))
+                } else {
+                    files[path] = OutputManifest.Record(hash: 0, size: -1, modified: -1, inode: 0)
+                }
+            }
+            return holdsSomething || relative.isEmpty
+        }
+        _ = walk("")
+        return files
+    }
+
     private static func isFolder(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
@@ -111,7 +160,7 @@ public final class OutputWriter: Sendable {
     /// What has been written so far.
     public var statistics: WriteStats { stats.withLock { $0 } }
 
-    private func countWrite(_ file: SitePath) throws(Failure) {
+    private func countWrite(_ file: String) throws(Failure) {
         let count = stats.withLock { $0.written + $0.unchanged }
         if let failAfterWrites, count >= failAfterWrites {
             throw Failure(message: "simulated failure writing \(file)")
@@ -121,7 +170,7 @@ public final class OutputWriter: Sendable {
     /// Writes one file into the folder being filled; an unchanged file is hard-linked from the previous
     /// output so its modification time stays as it was.
     public func write(_ file: RenderedFile) throws(Failure) {
-        try countWrite(file.path)
+        try countWrite(file.path.value)
         stats.withLock { $0.bytes += file.bytes.count }
         let path = file.path.value
         let target = staging.path(percentEncoded: false) + "/" + path
@@ -168,11 +217,11 @@ public final class OutputWriter: Sendable {
 
     /// Keeps the previous output's file at `path` in the new output without rendering it again: the
     /// caller knows its bytes would not change. Returns false when the previous output has no such file
-    /// (or it cannot be linked); the caller must then write it.
-    public func carry(_ file: SitePath) throws(Failure) -> Bool {
-        let path = file.value
+    /// (or it cannot be linked); the caller must then write it. Only paths the manifest lists are used,
+    /// so `path` needs no checking.
+    public func carry(_ path: String) throws(Failure) -> Bool {
         guard let known = previous?.files[path] else { return false }
-        try countWrite(file)
+        try countWrite(path)
         if usesSpare, let held = spareFiles[path], held.inode == known.inode {
             record(path, known)
         } else {
@@ -246,9 +295,23 @@ public final class OutputWriter: Sendable {
                 return
             }
         }
-        if let cacheFolder, var described {
-            described.output = sparePath
-            described.save(to: cacheFolder, name: OutputManifest.spareFileName)
+        if let cacheFolder, described != nil {
+            // The manifest set aside describes what now sits at the spare path.
+            _ = rename(
+                cacheFolder.appending(path: Self.setAsideName).path(percentEncoded: false),
+                cacheFolder.appending(path: OutputManifest.spareFileName).path(percentEncoded: false))
+        }
+    }
+
+    private static let setAsideName = "spare-pending.bin"
+
+    /// Takes the output's manifest out of use before the swap: it is removed when it does not describe
+    /// this output, else renamed aside, to describe the spare once the swap has moved the output there.
+    public func setAsideManifest() {
+        guard let cacheFolder else { return }
+        let manifest = cacheFolder.appending(path: OutputManifest.fileName).path(percentEncoded: false)
+        if described == nil || rename(manifest, cacheFolder.appending(path: Self.setAsideName).path(percentEncoded: false)) != 0 {
+            unlink(manifest)
         }
     }
 

@@ -32,6 +32,20 @@ extension PageRenderer {
         }
     }
 
+    /// `path(of:)` as text, built without checking the path: for looking a page up among files already
+    /// written (whose paths were checked then), many thousand times faster to get.
+    public func pathText(of page: PageKind) -> String {
+        switch page {
+        case .entry(let index): return archive.entries[index].permalink.path + "index.html"
+        case .entryPrint(let index): return archive.entries[index].permalink.path + "print/index.html"
+        case .day(let index): return archive.days[index].permalink.path + "index.html"
+        case .dayPrint(let index): return archive.days[index].permalink.path + "print/index.html"
+        case .month(let index): return archive.months[index].permalink.path + "index.html"
+        case .monthPrint(let index): return archive.months[index].permalink.path + "print/index.html"
+        default: return path(of: page)?.value ?? ""
+        }
+    }
+
     /// The pages an edit of the entries at `changed` (archive indexes) can affect, when the archive's
     /// entries keep their files, dates and slugs and its tag and outlet lists stay the same. `oldTags` and
     /// `oldOutlets` give, for every entry, its tag and outlet indexes in the build being updated.

@@ -146,6 +146,39 @@ import Testing
         #expect(try site.outputSnapshot() == (try snapshot(of: mirror.output)))
     }
 
+    /// A spare tree no manifest describes (a killed build may leave one half-updated) is listed and
+    /// corrected, never trusted: stray files and folders go, files it holds with other bytes are replaced.
+    @Test func anUndescribedSpareIsListedAndCorrected() async throws {
+        var archive = ""
+        for index in 0..<12 {
+            archive += "-- Content/2024/05/0\(index % 5 + 1)/entry-\(index).md --\n---\ntitle: Entry \(index)\n"
+                + "date: 2024-05-0\(index % 5 + 1)\ntags: [Topic \(index % 3)]\n---\nBody \(index).\n"
+        }
+        let site = try TestSite(archive)
+        defer { site.delete() }
+        let mirror = try TestSite("")
+        defer { mirror.delete() }
+        try await site.build()
+        try site.write("Content/2024/05/01/entry-0.md", "---\ntitle: Entry 0\ndate: 2024-05-01\ntags: [Topic 0]\n---\nBody zero.\n")
+        try await site.build()
+        let spare = site.root.appending(path: ".Output.spare").path(percentEncoded: false)
+        #expect(FileManager.default.fileExists(atPath: spare + "/index.html"))
+        // What a killed build could leave: no description, a stray file and folder, a page with other bytes.
+        try FileManager.default.removeItem(at: site.root.appending(path: ".broadsheet-cache/spare.bin"))
+        try FileManager.default.createDirectory(atPath: spare + "/stray/empty", withIntermediateDirectories: true)
+        try Data("stray".utf8).write(to: URL(filePath: spare + "/stray.html"))
+        try FileManager.default.removeItem(atPath: spare + "/tags/index.html")
+        try Data("stale".utf8).write(to: URL(filePath: spare + "/tags/index.html"))
+        try site.write("Content/2024/05/02/entry-1.md", "---\ntitle: Entry one\ndate: 2024-05-02\ntags: [Topic 1]\n---\nBody one.\n")
+        let report = try await site.build()
+        #expect(report.usedSpare)
+        try FileManager.default.removeItem(at: mirror.root.appending(path: "Content"))
+        try FileManager.default.copyItem(at: site.root.appending(path: "Content"), to: mirror.root.appending(path: "Content"))
+        try await mirror.build(jobs: 1, fresh: true)
+        #expect(try site.outputSnapshot() == (try snapshot(of: mirror.output)))
+        #expect(!FileManager.default.fileExists(atPath: site.output.appending(path: "stray").path(percentEncoded: false)))
+    }
+
     /// The items of a front-matter list (`key:` followed by `  - item` lines), as written.
     static func list(_ key: String, in text: String) -> [String] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -16,6 +16,8 @@ public struct BuildReport: Sendable {
     public var unchanged = 0
     /// Entry files whose parse was taken from the cache.
     public var cachedEntries = 0
+    /// Pages rendered (the others kept from the previous build without rendering).
+    public var rendered = 0
     /// Whether only the pages an entry edit affects were rendered, the rest kept from the previous build.
     public var renderedSubset = false
     /// Whether the new output was written by updating the spare tree (the output before the last build)

@@ -45,12 +45,15 @@ enum IncrementalPlan {
         return hash.value
     }
 
-    /// The pages to render when only some entries changed since `previous` was built, or nil to render all.
+    /// The pages to render when only some entries or templates changed since `previous` was built, or nil
+    /// to render all: the pages those entries affect, and every page whose template uses a changed one.
     static func affectedPages(
-        renderer: PageRenderer, archive: Archive, previous: OutputManifest, current: OutputManifest, layout: SiteLayout
+        renderer: PageRenderer, library: TemplateLibrary, archive: Archive, previous: OutputManifest,
+        current: OutputManifest, layout: SiteLayout
     ) -> Set<PageKind>? {
         guard previous.output == current.output, previous.settings == current.settings, previous.names == current.names,
-            previous.entries.count == current.entries.count, !previous.files.isEmpty
+            previous.entries.count == current.entries.count, !previous.files.isEmpty,
+            Set(previous.templates.keys) == Set(current.templates.keys)
         else { return nil }
         var changed: [Int] = []
         for (index, (old, new)) in zip(previous.entries, current.entries).enumerated() {
@@ -63,7 +66,17 @@ enum IncrementalPlan {
         }
         // Pages not rendered are kept from the output as the manifest describes it: it must still be so.
         guard previous.outputIsIntact(layout.output) else { return nil }
-        return renderer.pages(
+        var pages = renderer.pages(
             affectedBy: changed, oldTags: previous.entries.map(\.tags), oldOutlets: previous.entries.map(\.outlets))
+        let changedTemplates = Set(current.templates.keys.filter { previous.templates[$0] != current.templates[$0] })
+        if !changedTemplates.isEmpty {
+            var uses: [String: Bool] = [:]
+            for page in renderer.pages {
+                guard let template = PageRenderer.template(of: page) else { continue }
+                if uses[template] == nil { uses[template] = !library.closure(of: template).isDisjoint(with: changedTemplates) }
+                if uses[template] == true { pages.insert(page) }
+            }
+        }
+        return pages
     }
 }

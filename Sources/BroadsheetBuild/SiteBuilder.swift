@@ -46,7 +46,8 @@ public enum SiteBuilder {
         guard !options.checkOnly, let library else { return report }
 
         let settings = BuildFingerprint.settings(layout: layout, options: options)
-        let fingerprint = BuildFingerprint.combine(settings: settings, content: content)
+        let templates = library.templateHashes
+        let fingerprint = BuildFingerprint.combine(settings: settings, content: content, templates: templates)
         // `--fresh` trusts nothing the last build left, but the manifest still describes the folder that
         // becomes the spare.
         let stored = OutputManifest.load(from: cacheFolder)
@@ -66,10 +67,12 @@ public enum SiteBuilder {
         let assets = AssetPlan(library: library, contentAssets: content.assets, layout: layout)
         var description = OutputManifest(fingerprint: fingerprint, output: layout.output.path(percentEncoded: false))
         description.settings = settings
+        description.templates = templates
         description.names = IncrementalPlan.names(of: archive)
         description.entries = IncrementalPlan.stamps(of: archive, content: content)
         let subset = previous.flatMap { previous in
-            IncrementalPlan.affectedPages(renderer: renderer, archive: archive, previous: previous, current: description, layout: layout)
+            IncrementalPlan.affectedPages(
+                renderer: renderer, library: library, archive: archive, previous: previous, current: description, layout: layout)
         }
         report.renderedSubset = subset != nil
         let timing = try await SiteWriter.write(
@@ -116,13 +119,18 @@ struct PhaseClock {
 }
 
 /// A fingerprint of everything a build's output depends on: the executable, `site.yml`, the options that
-/// shape pages, the output folder, and the files of `Templates/` and `Content/assets/` (path, size,
-/// modification time) make up the settings; entry files come in through the content's own fingerprint.
+/// shape pages, the output folder, and the files of `Templates/assets/` and `Content/assets/` (path,
+/// size, modification time) make up the settings; entry files come in through the content's own
+/// fingerprint, and templates through the hashes of their text.
 enum BuildFingerprint {
-    static func combine(settings: UInt64, content: ContentLoader.Result) -> UInt64 {
+    static func combine(settings: UInt64, content: ContentLoader.Result, templates: [String: UInt64]) -> UInt64 {
         var hash = ContentHash()
         hash.add(Int(truncatingIfNeeded: settings))
         hash.add(Int(truncatingIfNeeded: content.fingerprint))
+        for (name, value) in templates.sorted(by: { $0.key < $1.key }) {
+            hash.add(name)
+            hash.add(Int(truncatingIfNeeded: value))
+        }
         return hash.value
     }
 
@@ -140,7 +148,8 @@ enum BuildFingerprint {
         {
             hash.add(Int(Date().timeIntervalSince1970 * 1e9))
         }
-        for folder in [layout.templates, layout.content.appending(path: "assets")] {
+        // Templates count by their text (`TemplateLibrary.templateHashes`); theme assets by their stamps.
+        for folder in [layout.templates.appending(path: "assets"), layout.content.appending(path: "assets")] {
             hash.add(folder.path(percentEncoded: false))
             let walker = FileManager.default.enumerator(atPath: folder.path(percentEncoded: false))
             var names: [String] = []

@@ -109,6 +109,7 @@ enum SiteWriter {
         }
         let stats = writer.statistics
         report.files = allPages.count + assets.files.count
+        report.rendered = pages.count
         report.usedSpare = writer.usesSpare
         report.written = stats.written
         report.unchanged = stats.unchanged

@@ -45,7 +45,7 @@ public struct OutputManifest: Sendable {
     public static let fileName = "output.bin"
     /// The name of the manifest describing the spare tree (see `OutputWriter`).
     public static let spareFileName = "spare.bin"
-    private static let magic = "broadsheet-output-2"
+    private static let magic = "broadsheet-output-3"
 
     /// The fingerprint of the inputs of the build that wrote the output.
     public var fingerprint: UInt64
@@ -59,6 +59,8 @@ public struct OutputManifest: Sendable {
     public var names: UInt64 = 0
     /// The archive's entries, in order.
     public var entries: [EntryStamp] = []
+    /// A hash of each template's source, by template name.
+    public var templates: [String: UInt64] = [:]
 
     /// An empty manifest.
     public init(fingerprint: UInt64, output: String, files: [String: Record] = [:]) {
@@ -89,6 +91,8 @@ public struct OutputManifest: Sendable {
                     tags: try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.int() },
                     outlets: try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.int() })
             }
+            let templateCount = try reader.int()
+            for _ in 0..<max(0, templateCount) { manifest.templates[try reader.string()] = try reader.uint64() }
             return reader.atEnd ? manifest : nil
         } catch {
             return nil
@@ -102,7 +106,7 @@ public struct OutputManifest: Sendable {
         writer.uint64(fingerprint)
         writer.string(output)
         writer.int(files.count)
-        for (path, record) in files.sorted(by: { $0.key < $1.key }) {
+        for (path, record) in files {
             writer.string(path)
             writer.uint64(record.hash)
             writer.int(record.size)
@@ -118,6 +122,11 @@ public struct OutputManifest: Sendable {
             writer.uint64(entry.place)
             writer.array(entry.tags) { $0.int($1) }
             writer.array(entry.outlets) { $0.int($1) }
+        }
+        writer.int(templates.count)
+        for (name, hash) in templates {
+            writer.string(name)
+            writer.uint64(hash)
         }
         let bytes = writer.bytes
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -32,6 +32,28 @@ extension PageRenderer {
         }
     }
 
+    /// The template a page is rendered with; nil for files built without one.
+    public static func template(of page: PageKind) -> String? {
+        switch page {
+        case .entry: "entry"
+        case .entryPrint: "entry-print"
+        case .day: "day"
+        case .dayPrint: "day-print"
+        case .month: "month"
+        case .monthPrint: "month-print"
+        case .year: "year"
+        case .archive: "archive"
+        case .home: "home"
+        case .tagIndex: "tags"
+        case .sourceIndex: "sources"
+        case .tag, .source: "list"
+        case .tagFeed, .feed, .dailyFeed: "atom"
+        case .search: "search"
+        case .notFound: "404"
+        case .searchIndex, .jsonFeed, .sitemap, .sitemapPart, .robots: nil
+        }
+    }
+
     /// `path(of:)` as text, built without checking the path: for looking a page up among files already
     /// written (whose paths were checked then), many thousand times faster to get.
     public func pathText(of page: PageKind) -> String {
@@ -56,6 +78,7 @@ extension PageRenderer {
     /// the page listing it of one it kept; the tag and source indexes, the site feeds, the search index,
     /// and the sitemap when a tag's or outlet's membership changed.
     public func pages(affectedBy changed: [Int], oldTags: [[Int]], oldOutlets: [[Int]]) -> Set<PageKind> {
+        guard !changed.isEmpty else { return [] }
         var pages: Set<PageKind> = [.archive, .tagIndex, .sourceIndex, .feed, .jsonFeed, .dailyFeed, .searchIndex]
         let changedSet = Set(changed)
         var touchedTags = Set<Int>()

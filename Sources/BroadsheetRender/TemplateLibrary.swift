@@ -65,6 +65,12 @@ public struct TemplateLibrary: Sendable {
         return (TemplateLibrary(templates: templates, assets: checkedAssets), diagnostics)
     }
 
+    /// A hash of each template's source, by name: what a template change is recognised by.
+    public var templateHashes: [String: UInt64] { templates.sources.mapValues { ContentHash.of($0) } }
+
+    /// The names of the templates a page template uses, itself included.
+    public func closure(of template: String) -> Set<String> { templates.closure(of: template) }
+
     private static func diagnostic(_ error: TemplateDiagnostic) -> Diagnostic {
         var hint = error.hint
         if let line = error.sourceLine {

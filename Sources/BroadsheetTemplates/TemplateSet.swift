@@ -105,3 +105,34 @@ public struct TemplateSet: Sendable {
         swap(&renderer.out, &buffer)
     }
 }
+
+extension TemplateSet {
+    /// The names of the templates rendering `name` can use: itself, and every template it reaches
+    /// through partials and parents, at any depth (a partial naming no template is listed by its name).
+    public func closure(of name: String) -> Set<String> {
+        var found: Set<String> = [name]
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard let index = indexByName[next] else { continue }
+            var stack = templates[index]
+            while let node = stack.popLast() {
+                switch node {
+                case .section(_, let children, _, _): stack += children
+                case .block(let block): stack += block.nodes
+                case .partial(let partial, _, _, _):
+                    if found.insert(partial).inserted { pending.append(partial) }
+                case .parent(let parent, _, _, let blocks, _):
+                    if found.insert(parent).inserted { pending.append(parent) }
+                    for block in blocks { stack += block.nodes }
+                case .text, .lineStart, .variable: break
+                }
+            }
+        }
+        return found
+    }
+
+    /// The source bytes of each template, by name (after overrides).
+    public var sources: [String: [UInt8]] {
+        indexByName.mapValues { files[$0].bytes }
+    }
+}

@@ -179,6 +179,51 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.output.appending(path: "stray").path(percentEncoded: false)))
     }
 
+    /// A template change re-renders the pages whose template uses it, and nothing else.
+    @Test func aTemplateChangeRerendersThePagesUsingIt() async throws {
+        var archive = ""
+        for index in 0..<30 {
+            let day = index % 9 + 1
+            archive += "-- Content/2024/05/0\(day)/entry-\(index).md --\n---\ntitle: Entry \(index)\n"
+                + "date: 2024-05-0\(day)\ntags: [Topic \(index % 2)]\n---\nBody \(index).\n"
+        }
+        let site = try TestSite(archive)
+        defer { site.delete() }
+        let mirror = try TestSite("")
+        defer { mirror.delete() }
+        let theme = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appending(path: "Templates/partials/pagination.mustache")
+        let pagination = (try? String(contentsOf: theme, encoding: .utf8))
+            ?? "{{#pagination}}<nav>{{number}} of {{count}}</nav>{{/pagination}}\n"
+        try site.write("Templates/partials/pagination.mustache", pagination)
+        try site.write("Content/site.yml", "title: Test Digest\nbase_url: https://test.example.org/\nlanguage: en\nper_page: 5\nhome_days: 2\n")
+        // Files changed in the last seconds are never trusted to be unchanged (a site.yml makes every page
+        // render, an entry its pages): make them old ones.
+        let content = site.root.appending(path: "Content").path(percentEncoded: false)
+        for case let path as String in FileManager.default.enumerator(atPath: content)?.allObjects ?? [] {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: content + "/" + path)
+        }
+        try await site.build()
+        try site.write("Content/2024/05/01/entry-0.md", "---\ntitle: Entry 0\ndate: 2024-05-01\ntags: [Topic 0]\n---\nBody zero.\n")
+        try await site.build()
+        try site.write("Templates/partials/pagination.mustache", "<p class=\"changed\"></p>\n" + pagination)
+        let report = try await site.build()
+        #expect(report.renderedSubset)
+        #expect(report.usedSpare)
+        let paginated = try site.outputSnapshot().filter { _, bytes in
+            String(decoding: bytes, as: UTF8.self).contains("<p class=\"changed\">")
+        }
+        #expect(!paginated.isEmpty)
+        // Home and list pages only (every page of them, as one cannot tell which show pagination).
+        #expect(report.rendered < report.files / 2, "\(report.rendered) of \(report.files) rendered")
+        for folder in ["Content", "Templates"] {
+            try? FileManager.default.removeItem(at: mirror.root.appending(path: folder))
+            try FileManager.default.copyItem(at: site.root.appending(path: folder), to: mirror.root.appending(path: folder))
+        }
+        try await mirror.build(jobs: 1, fresh: true)
+        #expect(try site.outputSnapshot() == (try snapshot(of: mirror.output)))
+    }
+
     /// The items of a front-matter list (`key:` followed by `  - item` lines), as written.
     static func list(_ key: String, in text: String) -> [String] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

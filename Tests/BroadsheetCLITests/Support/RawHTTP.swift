@@ -24,7 +24,10 @@ enum RawHTTP {
         var lines = ["GET \(path) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"]
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { lines.append("\(name): \(value)") }
         let request = lines.joined(separator: "\r\n") + "\r\n\r\n"
-        let data = try await onOwnThread { try exchange(port: port, request: request, timeout: timeout) }
+        var data = try await onOwnThread { try exchange(port: port, request: request, timeout: timeout) }
+        // A connection closed before any byte is answered is retried once, as browsers do; on two loaded
+        // cores it happens now and then. A wrong or partial answer still fails.
+        if data.isEmpty { data = try await onOwnThread { try exchange(port: port, request: request, timeout: timeout) } }
         return try parse(data)
     }
 
@@ -85,6 +88,7 @@ enum RawHTTP {
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         while Date() < deadline {
             let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count < 0, errno == EINTR { continue }
             if count > 0 { received.append(contentsOf: buffer[0..<count]) } else { break }
         }
         return received

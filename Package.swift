@@ -129,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BroadsheetServerTests",
-            dependencies: ["BroadsheetServer"],
+            dependencies: ["BroadsheetServer", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         // Runs the real `broadsheet` executable (built by `swift build --build-tests`) as a user would.

@@ -83,7 +83,7 @@ extension CLITests {
             #expect(listeners == ["0100007F"], "listening on \(listeners)")
             #endif
 
-            let events = try EventStream(port: port, path: "/__broadsheet/events")
+            let events = try EventStreamClient(port: port, path: "/__broadsheet/events")
             defer { events.close() }
             #expect(await eventually(timeout: 5) { events.text.contains("event: hello") }, "\(events.text)")
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -30,7 +31,7 @@ private func write(_ text: String, to url: URL) throws {
     @Test func changesInNewFoldersRebuildAndReloadTabs() async throws {
         let server = try await ServerHarness.start(onRebuild: writeLatestPage)
         defer { Task { await server.stop() } }
-        let events = try EventStreamClient(port: server.port)
+        let events = try EventStreamClient(port: server.port, path: ReloadInjector.eventsPath)
         defer { events.close() }
         #expect(await eventually { events.text.contains("event: hello") })
 
@@ -65,7 +66,7 @@ private func write(_ text: String, to url: URL) throws {
     @Test func failedBuildShowsErrorPageUntilTheNextGoodBuild() async throws {
         let server = try await ServerHarness.start(onRebuild: writeLatestPage)
         defer { Task { await server.stop() } }
-        let events = try EventStreamClient(port: server.port)
+        let events = try EventStreamClient(port: server.port, path: ReloadInjector.eventsPath)
         defer { events.close() }
         #expect(await eventually { events.text.contains("event: hello") })
 
@@ -118,7 +119,7 @@ private func write(_ text: String, to url: URL) throws {
 
     @Test func cancellingRunReturnsWithAnEventStreamOpen() async throws {
         let server = try await ServerHarness.start()
-        let events = try EventStreamClient(port: server.port)
+        let events = try EventStreamClient(port: server.port, path: ReloadInjector.eventsPath)
         defer { events.close() }
         #expect(await eventually { events.text.contains("event: hello") })
         let returned = await server.stop(timeout: 5)

@@ -114,9 +114,7 @@ public struct TestSite: Sendable {
 
     /// Path and bytes of every output file, for byte-for-byte comparisons.
     public func outputSnapshot() throws -> [String: Data] {
-        var snapshot: [String: Data] = [:]
-        for path in outputFiles() { snapshot[path] = try Data(contentsOf: output.appending(path: path)) }
-        return snapshot
+        try snapshot(of: output)
     }
 
     /// Removes the site folder.
@@ -144,4 +142,19 @@ public struct TestSite: Sendable {
         flush()
         return files
     }
+}
+
+/// Every regular file under `folder`, by relative path, with their bytes.
+public func snapshot(of folder: URL) throws -> [String: Data] {
+    let base = folder.path(percentEncoded: false)
+    var files: [String: Data] = [:]
+    guard let walker = FileManager.default.enumerator(atPath: base) else { return files }
+    while let path = walker.nextObject() as? String {
+        var isDirectory: ObjCBool = false
+        let full = (base.hasSuffix("/") ? base : base + "/") + path
+        if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+            files[path] = try Data(contentsOf: URL(filePath: full))
+        }
+    }
+    return files
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Synchronization
 import Testing
 #if canImport(Glibc)
@@ -243,30 +244,6 @@ private func sendSignal(_ pid: pid_t, _ number: Int32) -> Int32 {
     kill(pid, number)
 }
 
-/// Polls `condition` every 20 ms until it holds or `timeout` seconds pass; the deadline is the only timing rule.
-func eventually(timeout: Double, _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
-    let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
-    while ContinuousClock.now < deadline {
-        if try await condition() { return true }
-        try? await Task.sleep(for: .milliseconds(20))
-    }
-    return try await condition()
-}
-
-/// Every regular file under `folder`, relative paths sorted, with their bytes.
-func snapshot(of folder: URL) throws -> [String: Data] {
-    let base = folder.path(percentEncoded: false)
-    var files: [String: Data] = [:]
-    guard let walker = FileManager.default.enumerator(atPath: base) else { return files }
-    while let path = walker.nextObject() as? String {
-        var isDirectory: ObjCBool = false
-        let full = (base.hasSuffix("/") ? base : base + "/") + path
-        if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-            files[path] = try Data(contentsOf: URL(filePath: full))
-        }
-    }
-    return files
-}
 
 extension String {
     /// The text's lines without their newline characters.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -7,28 +7,49 @@ import Darwin
 #endif
 
 /// A response read off a raw socket; header names are lowercased.
-struct RawResponse: Sendable {
-    var status: Int
-    var headers: [String: String]
-    var body: Data
-    var text: String { String(decoding: body, as: UTF8.self) }
+public struct RawResponse: Sendable {
+    /// The status code.
+    public var status: Int
+    /// The headers, names lowercased.
+    public var headers: [String: String]
+    /// The body, de-chunked.
+    public var body: Data
+    /// The body as UTF-8 text.
+    public var text: String { String(decoding: body, as: UTF8.self) }
 }
 
-enum RawHTTPError: Error { case socket, connect(Int32), malformed(String) }
+/// Why a raw exchange failed.
+public enum RawHTTPError: Error {
+    case socket
+    case connect(Int32)
+    case malformed(String)
+}
 
-/// A deliberately plain HTTP/1.1 client on POSIX sockets: URLSession normalises paths and can hang, and blocking
-/// I/O belongs on threads of its own, never on the two threads of the Swift concurrency pool.
-enum RawHTTP {
-    /// Sends one GET with `Connection: close` and reads until the server closes (bounded by `timeout`).
-    static func get(port: UInt16, path: String, headers: [String: String] = [:], timeout: Double = 5) async throws -> RawResponse {
-        var lines = ["GET \(path) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"]
+/// A deliberately plain HTTP/1.1 client on POSIX sockets: URLSession would normalise the very paths the
+/// traversal tests send, and can hang. Blocking I/O runs on threads of its own, never on the two threads
+/// of the Swift concurrency pool, where it would starve the server under test.
+public enum RawHTTP {
+    /// Sends one request with `Connection: close` and reads until the server closes (bounded by `timeout`).
+    public static func request(
+        port: UInt16, method: String = "GET", path: String, headers: [String: String] = [:], timeout: Double = 5
+    ) async throws -> RawResponse {
+        var lines = ["\(method) \(path) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"]
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { lines.append("\(name): \(value)") }
-        let request = lines.joined(separator: "\r\n") + "\r\n\r\n"
-        var data = try await onOwnThread { try exchange(port: port, request: request, timeout: timeout) }
-        // A connection closed before any byte is answered is retried once, as browsers do; on two loaded
-        // cores it happens now and then. A wrong or partial answer still fails.
-        if data.isEmpty { data = try await onOwnThread { try exchange(port: port, request: request, timeout: timeout) } }
+        if method == "POST" || method == "PUT" { lines.append("Content-Length: 0") }
+        let raw = lines.joined(separator: "\r\n") + "\r\n\r\n"
+        var data = try await onOwnThread { try exchange(port: port, request: raw, timeout: timeout) }
+        // Under heavy load (the whole suite on two cores) a connection is now and then closed before a single
+        // byte is answered; browsers retry such a request, and so does this client, once. A wrong or partial
+        // answer still fails the test.
+        if data.isEmpty {
+            data = try await onOwnThread { try exchange(port: port, request: raw, timeout: timeout) }
+        }
         return try parse(data)
+    }
+
+    /// Sends one GET; see `request`.
+    public static func get(port: UInt16, path: String, headers: [String: String] = [:], timeout: Double = 5) async throws -> RawResponse {
+        try await request(port: port, path: path, headers: headers, timeout: timeout)
     }
 
     /// Runs blocking work on a new thread and awaits its result.
@@ -39,7 +60,7 @@ enum RawHTTP {
     }
 
     /// A connected TCP socket to `host:port` (IPv4), with send and receive timeouts.
-    static func connect(host: String = "127.0.0.1", port: UInt16, timeout: Double) throws -> Int32 {
+    public static func connect(host: String = "127.0.0.1", port: UInt16, timeout: Double) throws -> Int32 {
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -58,13 +79,14 @@ enum RawHTTP {
         }
         guard result == 0 else {
             let code = errno
-            close(fd)
+            closeDescriptor(fd)
             throw RawHTTPError.connect(code)
         }
         return fd
     }
 
-    static func sendAll(_ fd: Int32, _ text: String) {
+    /// Writes all of `text`, giving up silently when the peer has gone.
+    public static func sendAll(_ fd: Int32, _ text: String) {
         let bytes = Array(text.utf8)
         var sent = 0
         while sent < bytes.count {
@@ -81,7 +103,7 @@ enum RawHTTP {
 
     private static func exchange(port: UInt16, request: String, timeout: Double) throws -> Data {
         let fd = try connect(port: port, timeout: timeout)
-        defer { close(fd) }
+        defer { closeDescriptor(fd) }
         sendAll(fd, request)
         let deadline = Date().addingTimeInterval(timeout)
         var received = Data()
@@ -126,23 +148,15 @@ enum RawHTTP {
     }
 }
 
-/// `connect(2)`, named apart from `RawHTTP.connect`.
-private func connectSocket(_ fd: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32 {
-    connect(fd, address, length)
-}
-
-/// `close(2)`, named apart from `EventStream.close()`.
-private func closeDescriptor(_ fd: Int32) {
-    _ = close(fd)
-}
-
 /// Reads a server-sent event stream on its own thread and keeps everything received.
-final class EventStream: Sendable {
+public final class EventStreamClient: Sendable {
     private let fd: Int32
     private let received = Mutex("")
+    private let ended = Mutex(false)
     private let closed = Mutex(false)
 
-    init(port: UInt16, path: String) throws {
+    /// Opens `path` on the server at `port` and starts reading.
+    public init(port: UInt16, path: String) throws {
         fd = try RawHTTP.connect(port: port, timeout: 0.2)
         RawHTTP.sendAll(fd, "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n")
         Thread { [self] in readLoop() }.start()
@@ -159,17 +173,32 @@ final class EventStream: Sendable {
                 break
             }
         }
+        ended.withLock { $0 = true }
         closeDescriptor(fd)
     }
 
     /// Everything received so far, headers included.
-    var text: String { received.withLock { $0 } }
+    public var text: String { received.withLock { $0 } }
+
+    /// Whether the server closed the stream.
+    public var hasEnded: Bool { ended.withLock { $0 } }
 
     /// How many times `needle` occurs in what was received.
-    func count(of needle: String) -> Int { text.components(separatedBy: needle).count - 1 }
+    public func count(of needle: String) -> Int { text.components(separatedBy: needle).count - 1 }
 
-    func close() {
+    /// Stops reading and closes the connection.
+    public func close() {
         closed.withLock { $0 = true }
         shutdown(fd, Int32(SHUT_RDWR))
     }
+}
+
+/// `connect(2)`, named apart from `RawHTTP.connect`.
+private func connectSocket(_ fd: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32 {
+    connect(fd, address, length)
+}
+
+/// `close(2)`, named apart from `EventStreamClient.close()`.
+private func closeDescriptor(_ fd: Int32) {
+    _ = close(fd)
 }

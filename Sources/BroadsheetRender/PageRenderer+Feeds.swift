@@ -2,6 +2,7 @@ import BroadsheetCore
 import BroadsheetContent
 import BroadsheetMarkdown
 import BroadsheetModel
+import BroadsheetTemplates
 import Foundation
 
 extension PageRenderer {
@@ -59,7 +60,7 @@ extension PageRenderer {
             let titles = day.entries.map { archive.entries[$0].title }
             let content = day.entries.map { entryIndex in
                 let entry = archive.entries[entryIndex]
-                return "<h2><a href=\"\(HTMLText.escape(views.urls.absolute(entry.permalink)))\">\(HTMLText.escape(entry.title))</a></h2>\n\(relativeLinks.absolute(entry.body.html, base: views.urls.absoluteFile("")))"
+                return "<h2><a href=\"\(HTMLEscaping.escape(views.urls.absolute(entry.permalink)))\">\(HTMLEscaping.escape(entry.title))</a></h2>\n\(relativeLinks.absolute(entry.body.html, base: views.urls.absoluteFile("")))"
             }.joined(separator: "\n")
             let last = day.entries.map { archive.entries[$0].date }.max() ?? day.date
             return FeedItemView(
@@ -115,24 +116,5 @@ extension PageRenderer {
     func robots() -> RenderedFile {
         let text = "User-agent: *\nAllow: /\n\nSitemap: \(views.urls.absoluteFile("sitemap.xml"))\n"
         return RenderedFile(path: SitePath("robots.txt")!, bytes: Array(text.utf8))
-    }
-}
-
-/// Escaping for HTML built outside templates (feed content).
-enum HTMLText {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
     }
 }

@@ -1,5 +1,6 @@
 import BroadsheetCore
 import BroadsheetModel
+import BroadsheetTemplates
 
 extension PageRenderer {
     /// The most URLs one sitemap file may list (sitemaps.org); larger sites get a sitemap index.
@@ -39,7 +40,7 @@ extension PageRenderer {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for part in 1...parts {
             let slice = urls[(part - 1) * Self.sitemapLimit..<min(part * Self.sitemapLimit, urls.count)]
-            xml += "<sitemap><loc>\(HTMLText.escape(views.urls.absoluteFile("sitemap-\(part).xml")))</loc>"
+            xml += "<sitemap><loc>\(HTMLEscaping.escape(views.urls.absoluteFile("sitemap-\(part).xml")))</loc>"
             if let newest = slice.compactMap(\.lastmod).max() { xml += "<lastmod>\(newest.dayOnly.isoDay)</lastmod>" }
             xml += "</sitemap>\n"
         }
@@ -57,7 +58,7 @@ extension PageRenderer {
     private func urlSet(_ urls: ArraySlice<(permalink: Permalink, lastmod: CalendarDate?)>) -> [UInt8] {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (permalink, date) in urls {
-            xml += "<url><loc>\(HTMLText.escape(views.urls.absolute(permalink)))</loc>"
+            xml += "<url><loc>\(HTMLEscaping.escape(views.urls.absolute(permalink)))</loc>"
             if let date { xml += "<lastmod>\(date.dayOnly.isoDay)</lastmod>" }
             xml += "</url>\n"
         }

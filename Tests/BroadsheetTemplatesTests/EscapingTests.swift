@@ -30,4 +30,10 @@ struct EscapingTests {
             }
         }
     }
+
+    @Test func standaloneEscapingMatchesTheTemplateOutput() {
+        for text in ["", "plain", "<script>alert('x') & \"y\"</script>", "é—日本 <b>", String(repeating: "a&", count: 40)] {
+            #expect(HTMLEscaping.escape(text) == reference(text))
+        }
+    }
 }

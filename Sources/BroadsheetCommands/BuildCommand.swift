@@ -31,7 +31,7 @@ struct BuildCommand: AsyncParsableCommand {
         if let outputFolder {
             options.output = URL(filePath: outputFolder, directoryHint: .isDirectory, relativeTo: .currentDirectory())
         }
-        let printer = DiagnosticPrinter(layout: SiteLayout(root: options.site, output: options.output), output: output)
+        let printer = DiagnosticPrinter(output: output)
         // A bar on a terminal for builds over a second; plain lines otherwise.
         let progress = ProgressReporter.forStandardError(quiet: output.quiet)
         if let progress { options.progress = { done, total in progress.update(done: done, total: total) } }

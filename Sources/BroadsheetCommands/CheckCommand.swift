@@ -27,7 +27,7 @@ struct CheckCommand: AsyncParsableCommand {
         var options = BuildOptions(site: siteOptions.siteURL)
         content.apply(to: &options)
         options.checkOnly = true
-        let printer = DiagnosticPrinter(layout: SiteLayout(root: options.site), output: output)
+        let printer = DiagnosticPrinter(output: output)
         let diagnostics: Diagnostics
         let failed: Bool
         do {

@@ -4,13 +4,11 @@ import Foundation
 
 /// Prints diagnostics as `path:line:column: error: message` with a hint line, and build summaries.
 struct DiagnosticPrinter: Sendable {
-    let layout: SiteLayout
     let quiet: Bool
     let verbose: Bool
     let colour: Bool
 
-    init(layout: SiteLayout, output: OutputOptions) {
-        self.layout = layout
+    init(output: OutputOptions) {
         quiet = output.quiet
         verbose = output.verbose
         colour = Terminal.supportsColour(FileHandle.standardError)

@@ -38,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
             options.output = URL(filePath: outputFolder, directoryHint: .isDirectory, relativeTo: .currentDirectory())
         }
         let layout = SiteLayout(root: options.site, output: options.output)
-        let printer = DiagnosticPrinter(layout: layout, output: output)
+        let printer = DiagnosticPrinter(output: output)
         let buildOptions = options
         let server = PreviewServer(
             configuration: PreviewConfiguration(

@@ -94,7 +94,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "broadsheet",
-            dependencies: ["BroadsheetCommands"],
+            dependencies: ["BroadsheetCommands", "CBroadsheetSystem"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

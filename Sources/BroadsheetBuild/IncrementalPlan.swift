@@ -48,7 +48,7 @@ enum IncrementalPlan {
     /// The pages to render when only some entries or templates changed since `previous` was built, or nil
     /// to render all: the pages those entries affect, and every page whose template uses a changed one.
     static func affectedPages(
-        renderer: PageRenderer, library: TemplateLibrary, archive: Archive, previous: OutputManifest,
+        renderer: PageRenderer, pages allPages: [PageKind], library: TemplateLibrary, previous: OutputManifest,
         current: OutputManifest, layout: SiteLayout
     ) -> Set<PageKind>? {
         guard previous.output == current.output, previous.settings == current.settings, previous.names == current.names,
@@ -65,13 +65,13 @@ enum IncrementalPlan {
             }
         }
         // Pages not rendered are kept from the output as the manifest describes it: it must still be so.
-        guard previous.outputIsIntact(layout.output) else { return nil }
+        guard previous.outputLooksIntact(layout.output) else { return nil }
         var pages = renderer.pages(
             affectedBy: changed, oldTags: previous.entries.map(\.tags), oldOutlets: previous.entries.map(\.outlets))
         let changedTemplates = Set(current.templates.keys.filter { previous.templates[$0] != current.templates[$0] })
         if !changedTemplates.isEmpty {
             var uses: [String: Bool] = [:]
-            for page in renderer.pages {
+            for page in allPages {
                 guard let template = PageRenderer.template(of: page) else { continue }
                 if uses[template] == nil { uses[template] = !library.closure(of: template).isDisjoint(with: changedTemplates) }
                 if uses[template] == true { pages.insert(page) }

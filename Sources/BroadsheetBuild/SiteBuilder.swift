@@ -20,12 +20,39 @@ public enum SiteBuilder {
 
         // `--fresh` reads no cache, but refreshes it for the next build.
         let cacheFolder = CacheFolder.url(for: layout)
+        let loader = ContentLoader(layout: layout)
+        let listing = loader.scan(baseURLOverride: options.baseURL)
+        clock.lap("scan", into: &report)
+        let (library, themeDiagnostics) = TemplateLibrary.load(layout)
+        let settings = BuildFingerprint.settings(layout: layout, options: options)
+        let templates = library?.templateHashes ?? [:]
+        let fingerprint = BuildFingerprint.combine(settings: settings, content: listing.fingerprint, templates: templates)
+        // `--fresh` trusts nothing the last build left, but the manifest still describes the folder that
+        // becomes the spare.
+        let stored = options.checkOnly ? nil : OutputManifest.load(from: cacheFolder)
+        let previous = options.fresh ? nil : stored
+        clock.lap("theme", into: &report)
+        if let previous, library != nil, options.failAfterWrites == nil, previous.fingerprint == fingerprint,
+            previous.output == layout.output.path(percentEncoded: false), previous.outputLooksIntact(layout.output)
+        {
+            // Nothing the output depends on changed since a build that succeeded, and the output is as it
+            // left it: done, without reading a single entry.
+            report.diagnostics = Diagnostics(previous.warnings)
+            report.entries = previous.entryCount
+            report.days = previous.dayCount
+            report.tags = previous.tagCount
+            report.files = previous.files.count
+            report.unchanged = previous.files.count
+            report.bytes = previous.files.values.reduce(0) { $0 + $1.size }
+            return report
+        }
+
         var loadOptions = ContentLoader.Options(
             includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL, jobs: options.jobs)
         loadOptions.cacheFolder = cacheFolder
         loadOptions.readCache = !options.fresh
         loadOptions.saveCache = !options.checkOnly
-        let content = await ContentLoader(layout: layout).load(loadOptions)
+        let content = await loader.load(listing, loadOptions)
         report.diagnostics.merge(content.diagnostics)
         report.cachedEntries = content.cachedFiles
         clock.lap(loaded: content, into: &report)
@@ -34,50 +61,35 @@ public enum SiteBuilder {
         report.diagnostics.merge(modelDiagnostics)
         // Integrity checks flag probable mistakes that still build; `check` reports them, `build` stays quiet.
         if options.checkOnly { report.diagnostics.merge(ArchiveChecks.run(archive)) }
-        clock.lap("model", into: &report)
-
-        let (library, themeDiagnostics) = TemplateLibrary.load(layout)
         report.diagnostics.merge(themeDiagnostics)
-        clock.lap("theme", into: &report)
+        clock.lap("model", into: &report)
         try stopIfFailed(report)
         report.entries = archive.entries.count
         report.days = archive.days.count
         report.tags = archive.tags.count
         guard !options.checkOnly, let library else { return report }
 
-        let settings = BuildFingerprint.settings(layout: layout, options: options)
-        let templates = library.templateHashes
-        let fingerprint = BuildFingerprint.combine(settings: settings, content: content, templates: templates)
-        // `--fresh` trusts nothing the last build left, but the manifest still describes the folder that
-        // becomes the spare.
-        let stored = OutputManifest.load(from: cacheFolder)
-        let previous = options.fresh ? nil : stored
-        if let previous, options.failAfterWrites == nil, previous.fingerprint == fingerprint,
-            previous.output == layout.output.path(percentEncoded: false), previous.outputIsIntact(layout.output)
-        {
-            // Nothing the output depends on changed and the output is as the last build left it: done.
-            report.files = previous.files.count
-            report.unchanged = previous.files.count
-            report.bytes = previous.files.values.reduce(0) { $0 + $1.size }
-            clock.lap("render", into: &report)
-            clock.lap("write", into: &report)
-            return report
-        }
         let renderer = PageRenderer(archive: archive, library: library)
         let assets = AssetPlan(library: library, contentAssets: content.assets, layout: layout)
+        let pages = renderer.pages
         var description = OutputManifest(fingerprint: fingerprint, output: layout.output.path(percentEncoded: false))
         description.settings = settings
         description.templates = templates
         description.names = IncrementalPlan.names(of: archive)
         description.entries = IncrementalPlan.stamps(of: archive, content: content)
+        description.pages = renderer.pageListHash(pages)
+        description.entryCount = report.entries
+        description.dayCount = report.days
+        description.tagCount = report.tags
+        description.warnings = report.diagnostics.warnings
         let subset = previous.flatMap { previous in
             IncrementalPlan.affectedPages(
-                renderer: renderer, library: library, archive: archive, previous: previous, current: description, layout: layout)
+                renderer: renderer, pages: pages, library: library, previous: previous, current: description, layout: layout)
         }
         report.renderedSubset = subset != nil
         let timing = try await SiteWriter.write(
-            renderer: renderer, assets: assets, layout: layout, options: options, previous: stored, subset: subset,
-            description: description, into: &report)
+            renderer: renderer, pages: pages, assets: assets, layout: layout, options: options, previous: stored,
+            subset: subset, description: description, into: &report)
         clock.lap(render: timing.render, write: timing.write, into: &report)
         return report
     }
@@ -91,13 +103,12 @@ public enum SiteBuilder {
 struct PhaseClock {
     private var last = ContinuousClock.now
 
-    /// Records the content load as its three phases (scan, front matter, Markdown), summing to its wall time.
+    /// Records the content load as its two phases (front matter, Markdown), summing to its wall time.
     mutating func lap(loaded content: ContentLoader.Result, into report: inout BuildReport) {
         let now = ContinuousClock.now
         let wall = (now - last).seconds
         let markdown = min(content.markdownSeconds, wall)
-        let scan = min(content.scanSeconds, wall - markdown)
-        report.phases += [("scan", scan), ("front matter", wall - scan - markdown), ("Markdown", markdown)]
+        report.phases += [("front matter", wall - markdown), ("Markdown", markdown)]
         last = now
     }
 
@@ -123,10 +134,10 @@ struct PhaseClock {
 /// size, modification time) make up the settings; entry files come in through the content's own
 /// fingerprint, and templates through the hashes of their text.
 enum BuildFingerprint {
-    static func combine(settings: UInt64, content: ContentLoader.Result, templates: [String: UInt64]) -> UInt64 {
+    static func combine(settings: UInt64, content: UInt64, templates: [String: UInt64]) -> UInt64 {
         var hash = ContentHash()
         hash.add(Int(truncatingIfNeeded: settings))
-        hash.add(Int(truncatingIfNeeded: content.fingerprint))
+        hash.add(Int(truncatingIfNeeded: content))
         for (name, value) in templates.sorted(by: { $0.key < $1.key }) {
             hash.add(name)
             hash.add(Int(truncatingIfNeeded: value))

@@ -18,8 +18,8 @@ enum SiteWriter {
     /// rendered and every other file is kept from the previous output (rendered after all when it has no
     /// such file). `description` is the new manifest's fingerprint and model stamps, saved after the swap.
     static func write(
-        renderer: PageRenderer, assets: AssetPlan, layout: SiteLayout, options: BuildOptions, previous: OutputManifest?,
-        subset: Set<PageKind>?, description: OutputManifest, into report: inout BuildReport
+        renderer: PageRenderer, pages allPages: [PageKind], assets: AssetPlan, layout: SiteLayout, options: BuildOptions,
+        previous: OutputManifest?, subset: Set<PageKind>?, description: OutputManifest, into report: inout BuildReport
     ) async throws(BuildFailure) -> Timing {
         let start = ContinuousClock.now
         let at = SourceLocation(file: layout.relativePath(layout.output), line: 0, column: 0)
@@ -31,10 +31,15 @@ enum SiteWriter {
         } catch {
             throw BuildFailure(Diagnostics([.error(error.message, at: at)]))
         }
-        let allPages = renderer.pages
         var messages: [String] = []
         var pages = allPages
-        if let subset {
+        // The same page list as the previous build: same files at the same paths, so every file not rendered
+        // is the previous output's, kept without looking at each page.
+        let keepsPageList = subset != nil && previous.map { $0.pages == description.pages && !$0.files.isEmpty } == true
+        if let subset, keepsPageList {
+            pages = allPages.filter { subset.contains($0) }
+            do { try writer.carryAll(except: Set(pages.map { renderer.pathText(of: $0) })) } catch { messages.append(error.message) }
+        } else if let subset {
             pages = []
             for page in allPages {
                 if subset.contains(page) {
@@ -75,7 +80,7 @@ enum SiteWriter {
             }
         }
         messages += failures.compactMap { $0 }
-        for (path, source) in assets.files {
+        for (path, source) in assets.files where !keepsPageList {
             do {
                 if subset != nil, try writer.carry(path.value) { continue }
                 switch source {
@@ -95,6 +100,7 @@ enum SiteWriter {
             if messages.isEmpty {
                 var manifest = description
                 manifest.files = writer.manifest(fingerprint: description.fingerprint).files
+                manifest.recordFolders(of: layout.output, known: keepsPageList ? previous.map { Array($0.folders.keys) } : nil)
                 manifest.save(to: cacheFolder)
             }
         }

@@ -76,26 +76,74 @@ public struct ContentLoader: Sendable {
         self.layout = layout
     }
 
-    /// Reads and checks every content file.
-    public func load(_ options: Options) async -> Result {
+    /// What a scan of `Content/` found: the settings and the entry files with their stamps, enough to
+    /// tell whether anything changed since an earlier build before any entry is read.
+    public struct Listing: Sendable {
+        /// The site settings.
+        public let config: SiteConfig
+        /// Problems with `site.yml` and the folder structure.
+        public let diagnostics: Diagnostics
+        /// A fingerprint of every entry file (path, size, modification time): equal fingerprints mean
+        /// unchanged content (together with `site.yml`, which the cache key covers).
+        public let fingerprint: UInt64
+        /// Each entry file's stamp by site-relative path (see `Result.stamps`).
+        public let stamps: [String: FileStamp]
+        /// Seconds spent reading `site.yml` and listing `Content/`.
+        public let seconds: Double
+        let files: ContentScanner.Listing
+        let configURL: URL
+    }
+
+    /// Reads `site.yml` and lists `Content/`, reading no entry.
+    public func scan(baseURLOverride: String?) -> Listing {
+        let start = ContinuousClock.now
         var diagnostics = Diagnostics()
         let configURL = layout.content.appending(path: "site.yml")
         let config = SiteConfigLoader.load(
-            configURL, path: layout.relativePath(configURL), baseURLOverride: options.baseURLOverride,
-            into: &diagnostics)
+            configURL, path: layout.relativePath(configURL), baseURLOverride: baseURLOverride, into: &diagnostics)
+        let files = ContentScanner(layout: layout).scan(into: &diagnostics)
+        var fingerprint = ContentHash()
+        // A file changed in the last two seconds may change again within the file system's timestamp
+        // granularity without its size or time changing: such a listing never matches a previous one.
+        let recent = Int((Date().timeIntervalSince1970 - 2) * 1e9)
+        if files.entries.contains(where: { $0.modified < 0 || $0.modified >= recent }) {
+            fingerprint.add(Int(Date().timeIntervalSince1970 * 1e9))
+        }
+        var stamps: [String: FileStamp] = [:]
+        stamps.reserveCapacity(files.entries.count)
+        for file in files.entries {
+            stamps[file.path] = FileStamp(size: file.size, modified: file.modified < 0 || file.modified >= recent ? -1 : file.modified)
+            fingerprint.add(file.path)
+            fingerprint.add(file.size)
+            fingerprint.add(file.modified)
+        }
+        for asset in files.assets { fingerprint.add(asset.path(percentEncoded: false)) }
+        return Listing(
+            config: config, diagnostics: diagnostics, fingerprint: fingerprint.value, stamps: stamps,
+            seconds: (ContinuousClock.now - start).seconds, files: files, configURL: configURL)
+    }
+
+    /// Reads and checks every content file.
+    public func load(_ options: Options) async -> Result {
+        await load(scan(baseURLOverride: options.baseURLOverride), options)
+    }
+
+    /// Reads and checks every content file `listing` found.
+    public func load(_ listing: Listing, _ options: Options) async -> Result {
         let clock = ContinuousClock()
-        let scanStart = clock.now
-        let listing = ContentScanner(layout: layout).scan(into: &diagnostics)
-        let scanned = clock.now
+        let start = clock.now
+        var diagnostics = listing.diagnostics
+        let config = listing.config
+        let files = listing.files
         let parser = EntryParser(markdown: MarkdownRenderer(options: MarkdownOptions(allowRawHTML: config.unsafeHTML)))
         let sizeLimit = config.maxFileSize
-        let cacheKey = EntryCache.key(siteConfig: configURL)
+        let cacheKey = EntryCache.key(siteConfig: listing.configURL)
         var cache = EntryCache(key: cacheKey, records: [:])
         if options.readCache, let folder = options.cacheFolder { cache = EntryCache.load(from: folder, key: cacheKey) }
         let cached = cache
         let timing = ParseTiming()
-        let parsed = await ParallelMap.map(listing.entries, jobs: options.jobs) { file -> EntryCache.Record in
-            if let record = cached.record(for: file) { return record }
+        let parsed = await ParallelMap.map(files.entries, jobs: options.jobs) { file -> EntryCache.Record? in
+            if cached.record(for: file) != nil { return nil }
             let start = ContinuousClock.now
             let result: (EntrySource?, [Diagnostic])
             switch SourceFile.read(fullPath: file.fullPath, path: file.path, sizeLimit: sizeLimit) {
@@ -106,41 +154,31 @@ public struct ContentLoader: Sendable {
             return EntryCache.Record(size: file.size, modified: file.modified, entry: result.0, diagnostics: result.1)
         }
         var entries: [EntrySource] = []
-        var records: [String: EntryCache.Record] = [:]
-        records.reserveCapacity(parsed.count)
-        var fingerprint = ContentHash()
-        // A file changed in the last two seconds may change again within the file system's timestamp
-        // granularity without its size or time changing: such a listing never matches a previous one.
-        let recent = Int((Date().timeIntervalSince1970 - 2) * 1e9)
-        if listing.entries.contains(where: { $0.modified < 0 || $0.modified >= recent }) {
-            fingerprint.add(Int(Date().timeIntervalSince1970 * 1e9))
-        }
-        var stamps: [String: FileStamp] = [:]
-        stamps.reserveCapacity(listing.entries.count)
-        for (file, record) in zip(listing.entries, parsed) {
-            stamps[file.path] = FileStamp(size: file.size, modified: file.modified < 0 || file.modified >= recent ? -1 : file.modified)
+        entries.reserveCapacity(files.entries.count)
+        // Records of files that are gone stay in the dictionary but are not saved (see `update`).
+        var records = cache.records
+        var parsedCount = 0
+        for (file, fresh) in zip(files.entries, parsed) {
+            guard let record = fresh ?? cached.record(for: file) else { continue }
+            if fresh != nil {
+                parsedCount += 1
+                records[file.path] = record
+            }
             diagnostics.merge(record.diagnostics)
             if let entry = record.entry, options.includeDrafts || !entry.draft { entries.append(entry) }
-            records[file.path] = record
-            fingerprint.add(file.path)
-            fingerprint.add(file.size)
-            fingerprint.add(file.modified)
         }
-        for asset in listing.assets { fingerprint.add(asset.path(percentEncoded: false)) }
-        let parsedCount = listing.entries.count - zip(listing.entries, parsed).filter { cache.record(for: $0.0) != nil }.count
         if let folder = options.cacheFolder, options.saveCache {
-            EntryCache(key: cacheKey, records: records).update(in: folder, files: listing.entries, loaded: cache)
+            EntryCache(key: cacheKey, records: records).update(in: folder, files: files.entries, loaded: cache)
         }
-        var result = Result(config: config, entries: entries, assets: listing.assets, diagnostics: diagnostics)
-        result.scanSeconds = (scanned - scanStart).seconds
-        let parseWall = (clock.now - scanned).seconds
-        let (frontMatter, markdown) = timing.split(parseWall)
+        var result = Result(config: config, entries: entries, assets: files.assets, diagnostics: diagnostics)
+        result.scanSeconds = listing.seconds
+        let (frontMatter, markdown) = timing.split((clock.now - start).seconds)
         result.frontMatterSeconds = frontMatter
         result.markdownSeconds = markdown
-        result.cachedFiles = listing.entries.count - parsedCount
+        result.cachedFiles = files.entries.count - parsedCount
         result.parsedFiles = parsedCount
-        result.fingerprint = fingerprint.value
-        result.stamps = stamps
+        result.fingerprint = listing.fingerprint
+        result.stamps = listing.stamps
         return result
     }
 }

@@ -25,25 +25,26 @@ struct ContentScanner {
             return listing
         }
         let siteRoot = layout.root.resolvingSymlinksInPath().path(percentEncoded: false)
-        walk(layout.content, siteRoot: siteRoot, inAssets: false, depth: 0, into: &listing, diagnostics: &diagnostics)
+        var relative = layout.relativePath(layout.content)
+        if relative.hasSuffix("/") { relative.removeLast() }
+        let folderPath = contentPath.hasSuffix("/") ? String(contentPath.dropLast()) : contentPath
+        walk(folderPath, relative: relative, siteRoot: siteRoot, inAssets: false, depth: 0, into: &listing, diagnostics: &diagnostics)
         listing.entries.sort { $0.fullPath < $1.fullPath }
         listing.assets.sort { $0.path < $1.path }
         return listing
     }
 
+    /// Lists `folderPath` (absolute) whose site-relative path is `relativeFolder`. Paths stay strings:
+    /// building URLs for each of an archive's thousands of folders cost more than reading them.
     private func walk(
-        _ folder: URL, siteRoot: String, inAssets: Bool, depth: Int, into listing: inout Listing,
-        diagnostics: inout Diagnostics
+        _ folderPath: String, relative relativeFolder: String, siteRoot: String, inAssets: Bool, depth: Int,
+        into listing: inout Listing, diagnostics: inout Diagnostics
     ) {
-        let folderPath = folder.path(percentEncoded: false).hasSuffix("/")
-            ? String(folder.path(percentEncoded: false).dropLast()) : folder.path(percentEncoded: false)
-        var relativeFolder = layout.relativePath(folder)
-        if relativeFolder.hasSuffix("/") { relativeFolder.removeLast() }
         // readdir gives each name with its type, so most files need no further system call.
         guard let directory = opendir(folderPath) else {
             diagnostics.error(
                 "cannot read the folder: \(String(cString: strerror(errno)).lowercased())",
-                at: SourceLocation(file: layout.relativePath(folder), line: 0, column: 0))
+                at: SourceLocation(file: relativeFolder, line: 0, column: 0))
             return
         }
         var found: [(name: String, type: UInt8)] = []
@@ -65,7 +66,7 @@ struct ContentScanner {
             case Int(DT_DIR): kind = .directory
             case Int(DT_REG): kind = .file
             default:
-                let url = folder.appending(path: name)
+                let url = URL(filePath: folderPath + "/" + name)
                 guard let resolved = self.kind(of: url, path: path, siteRoot: siteRoot, diagnostics: &diagnostics) else { continue }
                 kind = resolved
             }
@@ -76,10 +77,10 @@ struct ContentScanner {
                 }
                 let assets = inAssets || (depth == 0 && name == "assets")
                 walk(
-                    folder.appending(path: name), siteRoot: siteRoot, inAssets: assets, depth: depth + 1, into: &listing,
-                    diagnostics: &diagnostics)
+                    folderPath + "/" + name, relative: path, siteRoot: siteRoot, inAssets: assets, depth: depth + 1,
+                    into: &listing, diagnostics: &diagnostics)
             } else if inAssets {
-                listing.assets.append(folder.appending(path: name))
+                listing.assets.append(URL(filePath: folderPath + "/" + name))
             } else if name.hasSuffix(".md") {
                 // Size and modification time key the parse cache; a linked file reports its target's.
                 let statted = fstatat(descriptor, name, &info, 0) == 0

@@ -24,7 +24,7 @@ struct EntryCache: Sendable {
     /// does not rewrite every record. Each record stands on its own (it applies only to a file of its
     /// size and time), so the two files combine safely in any state a killed build leaves.
     static let recentFileName = "entries-recent.bin"
-    private static let magic = "broadsheet-entries-1"
+    private static let magic = "broadsheet-entries-3"
 
     let key: UInt64
     var records: [String: Record]
@@ -52,10 +52,13 @@ struct EntryCache: Sendable {
 
     private static func load(from folder: URL, name: String, key: UInt64) -> EntryCache {
         let empty = EntryCache(key: key, records: [:])
-        guard let data = try? Data(contentsOf: folder.appending(path: name)) else { return empty }
-        var reader = ByteReader([UInt8](data))
+        guard let stored = StoredBytes.map(folder.appending(path: name).path(percentEncoded: false)) else { return empty }
+        var reader = ByteReader(stored)
         do throws(ByteReader.Corrupt) {
             guard try reader.string() == magic, try reader.uint64() == key else { return empty }
+            let recordsLength = try reader.int()
+            let bodiesStart = reader.position + recordsLength
+            guard recordsLength >= 0, bodiesStart <= stored.count else { return empty }
             var records: [String: Record] = [:]
             let count = try reader.int()
             records.reserveCapacity(max(0, count))
@@ -64,14 +67,14 @@ struct EntryCache: Sendable {
                 let size = try reader.int()
                 let modified = try reader.int()
                 let entry = try reader.optional { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
-                    try Self.readEntry(&reader)
+                    try Self.readEntry(file: path, bodies: bodiesStart, &reader)
                 }
                 let diagnostics = try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
-                    try Self.readDiagnostic(&reader)
+                    try reader.diagnostic()
                 }
                 records[path] = Record(size: size, modified: modified, entry: entry, diagnostics: diagnostics)
             }
-            guard reader.atEnd else { return empty }
+            guard reader.position == bodiesStart else { return empty }
             return EntryCache(key: key, records: records)
         } catch {
             return empty
@@ -108,9 +111,9 @@ struct EntryCache: Sendable {
     /// Writes the cache atomically (temporary file, then rename); failures are ignored, a cache is optional.
     func save(to folder: URL, files: [ContentFile], name: String = fileName) {
         let cutoff = Int((Date().timeIntervalSince1970 - 2) * 1e9)
+        // Records first, bodies after them: reading the records touches only their own pages of the file.
         var writer = ByteWriter()
-        writer.string(Self.magic)
-        writer.uint64(key)
+        var bodies = ByteWriter()
         let kept = files.filter { $0.size >= 0 && $0.modified < cutoff && records[$0.path] != nil }
         writer.int(kept.count)
         for file in kept {
@@ -118,23 +121,19 @@ struct EntryCache: Sendable {
             writer.string(file.path)
             writer.int(record.size)
             writer.int(record.modified)
-            writer.optional(record.entry) { Self.write($1, to: &$0) }
-            writer.array(record.diagnostics) { Self.write($1, to: &$0) }
+            writer.optional(record.entry) { Self.write($1, bodies: &bodies, to: &$0) }
+            writer.array(record.diagnostics) { $0.diagnostic($1) }
         }
-        CacheFolder.writeAtomically(writer.bytes, to: folder.appending(path: name))
+        var file = ByteWriter()
+        file.string(Self.magic)
+        file.uint64(key)
+        file.int(writer.bytes.count)
+        file.raw(writer.bytes)
+        file.raw(bodies.bytes)
+        CacheFolder.writeAtomically(file.bytes, to: folder.appending(path: name))
     }
 
     // MARK: - Encoding
-
-    private static func write(_ location: SourceLocation, to writer: inout ByteWriter) {
-        writer.string(location.file)
-        writer.int(location.line)
-        writer.int(location.column)
-    }
-
-    private static func readLocation(_ reader: inout ByteReader) throws(ByteReader.Corrupt) -> SourceLocation {
-        SourceLocation(file: try reader.string(), line: try reader.int(), column: try reader.int())
-    }
 
     private static func write(_ date: CalendarDate, to writer: inout ByteWriter) {
         writer.int(date.year)
@@ -160,36 +159,37 @@ struct EntryCache: Sendable {
         return date
     }
 
-    private static func write(_ diagnostic: Diagnostic, to writer: inout ByteWriter) {
-        writer.bool(diagnostic.isError)
-        write(diagnostic.location, to: &writer)
-        writer.string(diagnostic.message)
-        writer.optional(diagnostic.hint) { $0.string($1) }
+    /// A location in the entry's own file is stored without the file name, which would otherwise be
+    /// decoded into a string of its own for every tag and source.
+    private static func write(_ location: SourceLocation, in file: String, to writer: inout ByteWriter) {
+        writer.optional(location.file == file ? nil : location.file) { $0.string($1) }
+        writer.int(location.line)
+        writer.int(location.column)
     }
 
-    private static func readDiagnostic(_ reader: inout ByteReader) throws(ByteReader.Corrupt) -> Diagnostic {
-        let severity: Diagnostic.Severity = try reader.bool() ? .error : .warning
-        let location = try readLocation(&reader)
-        let message = try reader.string()
-        let hint = try reader.optional { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.string() }
-        return Diagnostic(severity, message, at: location, hint: hint)
+    private static func readLocation(in file: String, _ reader: inout ByteReader) throws(ByteReader.Corrupt) -> SourceLocation {
+        let other = try reader.optional { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.string() }
+        return SourceLocation(file: other ?? file, line: try reader.int(), column: try reader.int())
     }
 
-    private static func write(_ entry: EntrySource, to writer: inout ByteWriter) {
-        writer.string(entry.file)
+    /// The entry of `file`; the file name is the record's key, so it is not stored again.
+    private static func write(_ entry: EntrySource, bodies: inout ByteWriter, to writer: inout ByteWriter) {
         writer.string(entry.title)
         write(entry.date, to: &writer)
-        write(entry.dateLocation, to: &writer)
+        write(entry.dateLocation, in: entry.file, to: &writer)
         for list in [entry.tags, entry.sources] {
             writer.array(list) { writer, item in
                 writer.string(item.value)
-                write(item.location, to: &writer)
+                write(item.location, in: entry.file, to: &writer)
             }
         }
         writer.optional(entry.summary) { $0.string($1) }
         writer.string(entry.slug.value)
         writer.bool(entry.draft)
-        writer.string(entry.body.html)
+        let html = entry.body.html
+        writer.int(bodies.bytes.count)
+        writer.int(html.utf8.count)
+        bodies.raw(html)
         writer.string(entry.body.firstParagraph)
         writer.array(entry.body.headings) { writer, heading in
             writer.int(heading.level)
@@ -199,14 +199,13 @@ struct EntryCache: Sendable {
         writer.optional(entry.folderDate) { write($1, to: &$0) }
     }
 
-    private static func readEntry(_ reader: inout ByteReader) throws(ByteReader.Corrupt) -> EntrySource {
-        let file = try reader.string()
+    private static func readEntry(file: String, bodies: Int, _ reader: inout ByteReader) throws(ByteReader.Corrupt) -> EntrySource {
         let title = try reader.string()
         let date = try readDate(&reader)
-        let dateLocation = try readLocation(&reader)
+        let dateLocation = try readLocation(in: file, &reader)
         let readNames = { (reader: inout ByteReader) throws(ByteReader.Corrupt) -> [Located<String>] in
             try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
-                Located(try reader.string(), at: try readLocation(&reader))
+                Located(try reader.string(), at: try readLocation(in: file, &reader))
             }
         }
         let tags = try readNames(&reader)
@@ -214,7 +213,14 @@ struct EntryCache: Sendable {
         let summary = try reader.optional { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.string() }
         let slug = Slug(cached: try reader.string())
         let draft = try reader.bool()
-        let html = try reader.string()
+        let bodyOffset = try reader.int()
+        let bodyLength = try reader.int()
+        let size = reader.storage.count
+        guard bodyOffset >= 0, bodyLength >= 0, bodyOffset <= size, bodyLength <= size - bodies - bodyOffset else {
+            throw ByteReader.Corrupt()
+        }
+        let bodyStart = bodies + bodyOffset
+        let html = StoredText(reader.storage, bodyStart..<bodyStart + bodyLength)
         let firstParagraph = try reader.string()
         let headings = try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
             MarkdownDocument.Heading(level: try reader.int(), text: try reader.string(), id: try reader.string())
@@ -222,7 +228,7 @@ struct EntryCache: Sendable {
         let folderDate = try reader.optional { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try readDate(&reader) }
         return EntrySource(
             file: file, title: title, date: date, dateLocation: dateLocation, tags: tags, sources: sources, summary: summary,
-            slug: slug, draft: draft, body: MarkdownDocument(html: html, firstParagraph: firstParagraph, headings: headings),
+            slug: slug, draft: draft, body: MarkdownDocument(storedHTML: html, firstParagraph: firstParagraph, headings: headings),
             folderDate: folderDate)
     }
 }

@@ -2,7 +2,7 @@ public import BroadsheetCore
 public import BroadsheetMarkdown
 
 /// One entry as written: its front matter checked and its body converted to HTML.
-public struct EntrySource: Sendable, Hashable, Codable {
+public struct EntrySource: Sendable, Hashable {
     /// The site-relative path of the file, such as `Content/2024/03/05/budget.md`.
     public let file: String
     /// The headline.
@@ -28,7 +28,7 @@ public struct EntrySource: Sendable, Hashable, Codable {
 }
 
 /// A value and where it was written.
-public struct Located<Value: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
     /// The value.
     public let value: Value
     /// Where it was written.

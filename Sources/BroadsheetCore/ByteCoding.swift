@@ -28,6 +28,16 @@ public struct ByteWriter: Sendable {
         bytes.append(contentsOf: value.utf8)
     }
 
+    /// Appends raw bytes as they are, without their length.
+    public mutating func raw(_ value: [UInt8]) {
+        bytes.append(contentsOf: value)
+    }
+
+    /// Appends a string's UTF-8 bytes as they are, without their length.
+    public mutating func raw(_ value: String) {
+        bytes.append(contentsOf: value.utf8)
+    }
+
     /// Appends raw bytes with their length.
     public mutating func data(_ value: [UInt8]) {
         int(value.count)
@@ -55,16 +65,27 @@ public struct ByteReader {
         public init() {}
     }
 
-    private let bytes: [UInt8]
+    /// The bytes being read.
+    public let storage: StoredBytes
+    private let bytes: UnsafeRawBufferPointer
     private var offset = 0
 
-    /// A reader over `bytes`.
+    /// A reader over a copy of `bytes`.
     public init(_ bytes: [UInt8]) {
-        self.bytes = bytes
+        self.init(StoredBytes(bytes))
+    }
+
+    /// A reader over stored (for example memory-mapped) bytes.
+    public init(_ storage: StoredBytes) {
+        self.storage = storage
+        bytes = storage.buffer
     }
 
     /// Whether every byte has been read.
     public var atEnd: Bool { offset == bytes.count }
+
+    /// How many bytes have been read.
+    public var position: Int { offset }
 
     /// Reads a 64-bit integer.
     public mutating func int() throws(Corrupt) -> Int {
@@ -74,10 +95,9 @@ public struct ByteReader {
     /// Reads a 64-bit unsigned integer.
     public mutating func uint64() throws(Corrupt) -> UInt64 {
         guard bytes.count - offset >= 8 else { throw Corrupt() }
-        var value: UInt64 = 0
-        for shift in 0..<8 { value |= UInt64(bytes[offset + shift]) << (8 * shift) }
+        let value = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         offset += 8
-        return value
+        return UInt64(littleEndian: value)
     }
 
     /// Reads a boolean.
@@ -89,21 +109,21 @@ public struct ByteReader {
 
     /// Reads a string.
     public mutating func string() throws(Corrupt) -> String {
+        storage.string(try stringRange())
+    }
+
+    /// Skips a string, returning where its bytes are in `storage`, to decode later or never.
+    public mutating func stringRange() throws(Corrupt) -> Range<Int> {
         let count = try int()
         guard count >= 0, bytes.count - offset >= count else { throw Corrupt() }
-        let text = bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + count]), as: UTF8.self)
-        }
-        offset += count
-        return text
+        defer { offset += count }
+        return offset..<offset + count
     }
 
     /// Reads raw bytes.
     public mutating func data() throws(Corrupt) -> [UInt8] {
-        let count = try int()
-        guard count >= 0, bytes.count - offset >= count else { throw Corrupt() }
-        defer { offset += count }
-        return Array(bytes[offset..<offset + count])
+        let range = try stringRange()
+        return Array(bytes[range])
     }
 
     /// Reads an optional.
@@ -199,5 +219,38 @@ public struct ContentHash: Sendable, Hashable {
         hash = hash &* Self.prime3
         hash ^= hash >> 32
         return hash
+    }
+}
+
+extension ByteWriter {
+    /// Appends a source location.
+    public mutating func location(_ location: SourceLocation) {
+        string(location.file)
+        int(location.line)
+        int(location.column)
+    }
+
+    /// Appends a diagnostic.
+    public mutating func diagnostic(_ diagnostic: Diagnostic) {
+        bool(diagnostic.isError)
+        self.location(diagnostic.location)
+        string(diagnostic.message)
+        optional(diagnostic.hint) { $0.string($1) }
+    }
+}
+
+extension ByteReader {
+    /// Reads a source location.
+    public mutating func location() throws(Corrupt) -> SourceLocation {
+        SourceLocation(file: try string(), line: try int(), column: try int())
+    }
+
+    /// Reads a diagnostic.
+    public mutating func diagnostic() throws(Corrupt) -> Diagnostic {
+        let severity: Diagnostic.Severity = try bool() ? .error : .warning
+        let location = try location()
+        let message = try string()
+        let hint = try optional { (reader: inout ByteReader) throws(Corrupt) in try reader.string() }
+        return Diagnostic(severity, message, at: location, hint: hint)
     }
 }

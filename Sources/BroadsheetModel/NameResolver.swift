@@ -16,64 +16,97 @@ struct NameResolver {
         var entries: [Int]
     }
 
+    /// The spellings of one name (its lower-cased form), in the order first used.
+    private struct Group {
+        let key: String
+        var spellings: [Spelling] = []
+        var first: SourceLocation { spellings[0].first }
+    }
+
+    private struct Spelling {
+        let text: String
+        var count: Int
+        let first: SourceLocation
+        let firstUse: Int
+    }
+
     /// Resolves `uses` (each entry's names, by entry position) and returns the names sorted, plus each
     /// entry's name indexes in written order.
     func resolve(_ uses: [[Located<String>]], into diagnostics: inout Diagnostics) -> ([Resolved], [[Int]]) {
-        var groups: [String: [Located<String>]] = [:]
-        var order: [String] = []
+        // Archives use a few dozen names tens of thousands of times: each spelling is lower-cased once.
+        var groups: [Group] = []
+        var groupOfKey: [String: Int] = [:]
+        var place: [String: (group: Int, spelling: Int)] = [:]
+        var groupOfUse: [[Int]] = []
+        groupOfUse.reserveCapacity(uses.count)
+        var useNumber = 0
         for names in uses {
+            var entryGroups: [Int] = []
+            entryGroups.reserveCapacity(names.count)
             for name in names {
+                useNumber += 1
+                if let (group, spelling) = place[name.value] {
+                    groups[group].spellings[spelling].count += 1
+                    entryGroups.append(group)
+                    continue
+                }
                 let key = name.value.lowercased()
-                if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append(name)
+                let group = groupOfKey[key] ?? {
+                    groups.append(Group(key: key))
+                    groupOfKey[key] = groups.count - 1
+                    return groups.count - 1
+                }()
+                groups[group].spellings.append(Spelling(text: name.value, count: 1, first: name.location, firstUse: useNumber))
+                place[name.value] = (group, groups[group].spellings.count - 1)
+                entryGroups.append(group)
             }
+            groupOfUse.append(entryGroups)
         }
-        var canonical: [String: String] = [:]
-        for key in order {
-            let spellings = groups[key] ?? []
-            let counts = Dictionary(grouping: spellings, by: \.value).mapValues(\.count)
-            let chosen = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }[0].key
-            canonical[key] = chosen
-            if counts.count > 1, let odd = spellings.first(where: { $0.value != chosen }) {
-                let listed = counts.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        var canonical: [String] = []
+        canonical.reserveCapacity(groups.count)
+        for group in groups {
+            let chosen = group.spellings.min { $0.count != $1.count ? $0.count > $1.count : $0.text < $1.text }!.text
+            canonical.append(chosen)
+            let others = group.spellings.filter { $0.text != chosen }
+            if let odd = others.min(by: { $0.firstUse < $1.firstUse }) {
+                let listed = group.spellings.map(\.text).sorted().map { "'\($0)'" }.joined(separator: ", ")
                 diagnostics.warning(
-                    "\(kind) spelled \(counts.count) ways: \(listed); using '\(chosen)'", at: odd.location,
+                    "\(kind) spelled \(group.spellings.count) ways: \(listed); using '\(chosen)'", at: odd.first,
                     hint: "spell the \(kind) the same way everywhere")
             }
         }
         // Slug collisions between different names.
-        var bySlug: [Slug: String] = [:]
-        var rejected = Set<String>()
-        for key in order {
-            guard let name = canonical[key], let slug = Slug(from: name) else { continue }
+        var bySlug: [Slug: Int] = [:]
+        var slugs: [Slug?] = Array(repeating: nil, count: groups.count)
+        for (index, name) in canonical.enumerated() {
+            guard let slug = Slug(from: name) else { continue }
             if let other = bySlug[slug] {
-                let first = groups[other]?.first
-                let second = groups[key]?.first
-                let where1 = first.map { " (used in \($0.location.file):\($0.location.line))" } ?? ""
-                let where2 = second.map { " (used in \($0.location.file):\($0.location.line))" } ?? ""
+                let first = groups[other].first
+                let second = groups[index].first
                 diagnostics.error(
-                    "\(kind)s '\(canonical[other] ?? other)'\(where1) and '\(name)'\(where2) would share the URL /\(kind)s/\(slug.value)/",
-                    at: second?.location ?? SourceLocation(file: "Content", line: 0, column: 0),
-                    hint: "use one spelling for both, or rename one of them")
-                rejected.insert(key)
+                    "\(kind)s '\(canonical[other])' (used in \(first.file):\(first.line)) and '\(name)' (used in \(second.file):\(second.line)) would share the URL /\(kind)s/\(slug.value)/",
+                    at: second, hint: "use one spelling for both, or rename one of them")
             } else {
-                bySlug[slug] = key
+                bySlug[slug] = index
+                slugs[index] = slug
             }
         }
-        let keys = order.filter { !rejected.contains($0) && canonical[$0].flatMap { Slug(from: $0) } != nil }
-        let sortedKeys = keys.sorted { (canonical[$0] ?? $0).lowercased() < (canonical[$1] ?? $1).lowercased() }
-        var indexOfKey: [String: Int] = [:]
+        let kept = groups.indices.filter { slugs[$0] != nil }
+            .map { (index: $0, sortKey: canonical[$0].lowercased()) }
+            .sorted { $0.sortKey < $1.sortKey }
+        var resolvedIndex = Array(repeating: -1, count: groups.count)
         var resolved: [Resolved] = []
-        for key in sortedKeys {
-            guard let name = canonical[key], let slug = Slug(from: name) else { continue }
-            indexOfKey[key] = resolved.count
-            resolved.append(Resolved(name: name, slug: slug, entries: []))
+        for (index, _) in kept {
+            resolvedIndex[index] = resolved.count
+            resolved.append(Resolved(name: canonical[index], slug: slugs[index]!, entries: []))
         }
         var perEntry: [[Int]] = []
-        for (position, names) in uses.enumerated() {
+        perEntry.reserveCapacity(uses.count)
+        for (position, entryGroups) in groupOfUse.enumerated() {
             var indexes: [Int] = []
-            for name in names {
-                guard let index = indexOfKey[name.value.lowercased()], !indexes.contains(index) else { continue }
+            for group in entryGroups {
+                let index = resolvedIndex[group]
+                guard index >= 0, !indexes.contains(index) else { continue }
                 indexes.append(index)
                 resolved[index].entries.append(position)
             }

@@ -80,7 +80,7 @@ public final class OutputWriter: Sendable {
         if let cacheFolder {
             if keepUnchanged, self.previous != nil, Self.isFolder(outputPath), Self.isFolder(spare.path(percentEncoded: false)),
                 let held = OutputManifest.load(from: cacheFolder, name: OutputManifest.spareFileName),
-                held.output == outputPath, held.outputIsIntact(spare)
+                held.output == outputPath, held.outputLooksIntact(spare, checkingRootTime: false)
             {
                 spareFiles = held.files
             }
@@ -236,6 +236,33 @@ public final class OutputWriter: Sendable {
             $0.bytes += known.size
         }
         return true
+    }
+
+    /// Keeps every file of the previous output but those at `excluded` without rendering them again: the
+    /// caller knows the new site has the same files and that only the excluded ones may change.
+    public func carryAll(except excluded: Set<String>) throws(Failure) {
+        guard let previous else { return }
+        try countWrite("the files kept from the previous output")
+        let root = staging.path(percentEncoded: false)
+        let outputRoot = output.path(percentEncoded: false)
+        var kept = previous.files
+        for path in excluded { kept.removeValue(forKey: path) }
+        var bytes = 0
+        for (path, known) in kept {
+            bytes += known.size
+            if usesSpare, let held = spareFiles[path], held.inode == known.inode { continue }
+            let target = root + "/" + path
+            if usesSpare { unlink(target) }
+            try FileIO.makeParentFolders(of: target, below: root)
+            guard link(outputRoot + "/" + path, target) == 0 else {
+                throw Failure(message: "cannot link \(path) into \(root): \(FileIO.errnoText())")
+            }
+        }
+        records.withLock { $0.isEmpty ? ($0 = kept) : $0.merge(kept) { $1 } }
+        stats.withLock {
+            $0.unchanged += kept.count
+            $0.bytes += bytes
+        }
     }
 
     /// The identity of the previous output's file when it holds `file` unchanged: by the manifest when the

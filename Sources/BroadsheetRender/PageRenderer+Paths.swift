@@ -121,7 +121,7 @@ extension PageRenderer {
         }
         if membershipChanged {
             pages.insert(.sitemap)
-            let parts = sitemapPartCount(sitemapURLs().count)
+            let parts = sitemapPartCount(sitemapURLCount())
             if parts > 0 { pages.formUnion((1...parts).map { .sitemapPart($0) }) }
         }
         // Within each touched tag, the entries next to a changed one before or after the edit show its title.

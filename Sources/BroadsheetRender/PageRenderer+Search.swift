@@ -27,7 +27,7 @@ extension PageRenderer {
     /// is `YYYY/MM/DD/<slug>/`: `slug?` is left out when the slug is `plainSlug(title)`, is a number N
     /// when the slug is that string's first N characters, and is the slug otherwise (or the whole
     /// site-relative path, which contains `/`, for a page elsewhere). Summaries are capped at
-    /// `summaryLimit` characters.
+    /// `Excerpt.limit` characters.
     func searchIndex() -> RenderedFile {
         var json = JSONText()
         let rows = archive.entries.reversed()
@@ -45,11 +45,11 @@ extension PageRenderer {
             json.raw("[")
             json.string(entry.title)
             json.raw(",\(previousDay - day),[")
-            json.raw(entry.tags.map(String.init).joined(separator: ","))
+            json.numbers(entry.tags)
             json.raw("],[")
-            json.raw(entry.outlets.map(String.init).joined(separator: ","))
+            json.numbers(entry.outlets)
             json.raw("],")
-            json.string(Self.searchSummary(entry.summary))
+            json.string(Excerpt.shorten(entry.summary))
             let slug = entry.slug.value
             let plain = Self.plainSlug(entry.title)
             if entry.permalink != .entry(entry.date, entry.slug) {
@@ -68,17 +68,6 @@ extension PageRenderer {
         }
         json.raw("]}\n")
         return RenderedFile(path: SitePath("search-index.json")!, bytes: json.bytes)
-    }
-
-    /// Longest summary kept in the index (the length of a summary made from a first paragraph).
-    static let summaryLimit = 280
-
-    /// `summary` cut at a word boundary to `summaryLimit` characters, with an ellipsis when cut.
-    static func searchSummary(_ summary: String) -> String {
-        guard summary.count > summaryLimit else { return summary }
-        let cut = summary.prefix(summaryLimit)
-        let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return String(cut[..<end]) + "…"
     }
 
     /// The slug search.js derives from a title when a row has none: ASCII letters and digits

@@ -27,6 +27,13 @@ extension PageRenderer {
         return urls
     }
 
+    /// How many URLs `sitemapURLs()` lists, counted without listing them.
+    func sitemapURLCount() -> Int {
+        var count = homePageCount + 4 + archive.years.count + archive.months.count + archive.days.count + archive.entries.count
+        for tag in archive.tags + archive.outlets { count += pageCount(tag.entries.count) }
+        return count
+    }
+
     /// How many sitemap files the URLs need beyond `sitemap.xml` itself: 0 when one file holds them all.
     func sitemapPartCount(_ urlCount: Int) -> Int {
         urlCount <= Self.sitemapLimit ? 0 : (urlCount + Self.sitemapLimit - 1) / Self.sitemapLimit

@@ -27,7 +27,7 @@ public struct PageRenderer: Sendable {
         var pages: [PageKind] = [.home(page: 1), .archive, .tagIndex, .sourceIndex, .search, .searchIndex, .notFound,
                                  .feed, .jsonFeed, .dailyFeed, .sitemap, .robots]
         pages += (1..<max(1, homePageCount)).map { .home(page: $0 + 1) }
-        let sitemapParts = sitemapPartCount(sitemapURLs().count)
+        let sitemapParts = sitemapPartCount(sitemapURLCount())
         if sitemapParts > 0 { pages += (1...sitemapParts).map { .sitemapPart($0) } }
         for index in archive.entries.indices { pages += [.entry(index), .entryPrint(index)] }
         for index in archive.days.indices { pages += [.day(index), .dayPrint(index)] }
@@ -41,6 +41,25 @@ public struct PageRenderer: Sendable {
             pages += (1...pageCount(outlet.entries.count)).map { .source(index, page: $0) }
         }
         return pages
+    }
+
+    /// A hash of `pages` (the list `pages` returns): equal hashes (for archives with the same entries, days, tags and outlets) mean
+    /// the same files at the same paths.
+    public func pageListHash(_ pages: [PageKind]) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(pages.count)
+        for page in pages {
+            let parts: [Int]
+            switch page {
+            case .home(let number): parts = [1, number]
+            case .sitemapPart(let part): parts = [2, part]
+            case .tag(let tag, let number): parts = [3, tag, number]
+            case .source(let outlet, let number): parts = [4, outlet, number]
+            default: continue
+            }
+            for part in parts { hash.add(part) }
+        }
+        return hash.value
     }
 
     /// Renders one file.

@@ -1,3 +1,5 @@
 import BroadsheetCommands
+import CBroadsheetSystem
 
+broadsheet_tune_allocator()
 await BroadsheetCommand.runFromCommandLine()

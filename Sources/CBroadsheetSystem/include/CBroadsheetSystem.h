@@ -5,4 +5,8 @@
 /// macOS renamex_np RENAME_SWAP). Returns 0 on success, or -1 with errno set.
 int broadsheet_exchange_paths(const char *first, const char *second);
 
+/// Tunes the C allocator for a build: each thread's heap grows in large steps and large buffers are
+/// kept for reuse instead of being mapped and unmapped for every page. Does nothing where unsupported.
+void broadsheet_tune_allocator(void);
+
 #endif

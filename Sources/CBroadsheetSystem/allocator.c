@@ -1,0 +1,17 @@
+#include "CBroadsheetSystem.h"
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+// A build allocates hundreds of megabytes in short-lived page buffers on several threads. glibc's
+// defaults grow each thread's heap 128 KB at a time and hand buffers over 128 KB (or the dynamic
+// threshold) straight back to the kernel, so the same memory is mapped, faulted in and unmapped
+// thousands of times.
+void broadsheet_tune_allocator(void) {
+#if defined(__GLIBC__)
+    mallopt(M_TOP_PAD, 16 << 20);
+    mallopt(M_MMAP_THRESHOLD, 16 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}

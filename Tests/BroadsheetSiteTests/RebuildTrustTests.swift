@@ -1,0 +1,73 @@
+import BroadsheetBuild
+import BroadsheetCore
+import Foundation
+import TestSupport
+import Testing
+
+/// What a rebuild trusts from the build before it, and what makes it look again.
+@Suite struct RebuildTrustTests {
+    static let archive = """
+        -- Content/2025/01/02/a.md --
+        ---
+        title: First
+        date: 2025-01-02
+        tag: [Economy]
+        tags: [Economy]
+        ---
+        One.
+        -- Content/2025/01/03/b.md --
+        ---
+        title: Second
+        date: 2025-01-03
+        tags: [Economy, Trade]
+        ---
+        Two.
+        """
+
+    /// With nothing changed, a rebuild reads no entry, writes nothing, and still reports the warnings
+    /// and counts of the build that made the output.
+    @Test func aRebuildWithNothingChangedRepeatsTheLastReportWithoutReadingEntries() async throws {
+        let site = try TestSite(Self.archive)
+        defer { site.delete() }
+        try site.ageSourceFiles()
+        let first = try await site.build()
+        #expect(first.cachedEntries == 0 && first.written == first.files)
+        let again = try await site.build()
+        #expect(again.cachedEntries == 0, "entries were read from the cache")
+        #expect(again.rendered == 0 && again.written == 0)
+        #expect(again.diagnostics.warnings == first.diagnostics.warnings)
+        #expect(again.diagnostics.warnings.contains { $0.message == "unknown key 'tag'" })
+        #expect((again.entries, again.days, again.tags, again.files) == (first.entries, first.days, first.tags, first.files))
+        // An edit is seen again: the entry is read and its pages are rendered.
+        try site.write("Content/2025/01/03/b.md", "---\ntitle: Second, edited\ndate: 2025-01-03\ntags: [Economy, Trade]\n---\nTwo.\n")
+        let edited = try await site.build()
+        #expect(edited.cachedEntries == 1 && edited.rendered > 0)
+        #expect(try site.output("2025/01/03/b/index.html").contains("Second, edited"))
+    }
+
+    /// Folders removed from the output down to the month and tag level are noticed and written again.
+    @Test(arguments: ["tags", "2025/01", "tags/trade", "2025"])
+    func removedOutputFoldersAreRestored(folder: String) async throws {
+        let site = try TestSite(Self.archive)
+        defer { site.delete() }
+        try site.ageSourceFiles()
+        try await site.build()
+        let complete = try site.outputSnapshot()
+        try FileManager.default.removeItem(at: site.output.appending(path: folder))
+        let report = try await site.build()
+        #expect(report.written > 0)
+        #expect(try site.outputSnapshot() == complete)
+    }
+
+    /// A page edited by hand deeper down is put right by `--fresh`.
+    @Test func freshRestoresAPageEditedByHand() async throws {
+        let site = try TestSite(Self.archive)
+        defer { site.delete() }
+        try site.ageSourceFiles()
+        try await site.build()
+        let complete = try site.outputSnapshot()
+        try site.write("Output/2025/01/02/a/index.html", "edited by hand")
+        try await site.build(fresh: true)
+        #expect(try site.outputSnapshot() == complete)
+    }
+}

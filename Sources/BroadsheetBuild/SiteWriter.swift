@@ -102,6 +102,18 @@ enum SiteWriter {
                 manifest.files = writer.manifest(fingerprint: description.fingerprint).files
                 manifest.recordFolders(of: layout.output, known: keepsPageList ? previous.map { Array($0.folders.keys) } : nil)
                 manifest.save(to: cacheFolder)
+                if writer.lacksSpare {
+                    // The first build of a site makes the spare tree now: the second one, which is usually an
+                    // edit, then updates it instead of creating a tree of 25,000 links for 10,000 entries.
+                    do {
+                        try await writer.makeSpare(of: Array(manifest.files.keys), jobs: options.jobs)
+                        var spare = manifest
+                        spare.recordFolders(of: writer.spare)
+                        spare.save(to: cacheFolder, name: OutputManifest.spareFileName)
+                    } catch {
+                        // Only an optimisation: the next build fills a new staging folder instead.
+                    }
+                }
             }
         }
         guard messages.isEmpty else {

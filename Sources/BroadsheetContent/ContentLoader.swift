@@ -128,8 +128,21 @@ public struct ContentLoader: Sendable {
         await load(scan(baseURLOverride: options.baseURLOverride), options)
     }
 
-    /// Reads and checks every content file `listing` found.
-    public func load(_ listing: Listing, _ options: Options) async -> Result {
+    /// The parse results of the previous build, read ahead of `load` (while the scan runs, say).
+    public struct CachedEntries: Sendable {
+        let cache: EntryCache
+    }
+
+    /// Reads the parse results the previous build stored, as `options` allow; needs no scan.
+    public func readCache(_ options: Options) -> CachedEntries {
+        let key = EntryCache.key(siteConfig: layout.content.appending(path: "site.yml"))
+        guard options.readCache, let folder = options.cacheFolder else { return CachedEntries(cache: EntryCache(key: key, records: [:])) }
+        return CachedEntries(cache: EntryCache.load(from: folder, key: key))
+    }
+
+    /// Reads and checks every content file `listing` found, taking unchanged ones from `cached` (read
+    /// here when not given).
+    public func load(_ listing: Listing, _ options: Options, cached prepared: CachedEntries? = nil) async -> Result {
         let clock = ContinuousClock()
         let start = clock.now
         var diagnostics = listing.diagnostics
@@ -137,9 +150,8 @@ public struct ContentLoader: Sendable {
         let files = listing.files
         let parser = EntryParser(markdown: MarkdownRenderer(options: MarkdownOptions(allowRawHTML: config.unsafeHTML)))
         let sizeLimit = config.maxFileSize
-        let cacheKey = EntryCache.key(siteConfig: listing.configURL)
-        var cache = EntryCache(key: cacheKey, records: [:])
-        if options.readCache, let folder = options.cacheFolder { cache = EntryCache.load(from: folder, key: cacheKey) }
+        let cache = (prepared ?? readCache(options)).cache
+        let cacheKey = cache.key
         let cached = cache
         let timing = ParseTiming()
         let parsed = await ParallelMap.map(files.entries, jobs: options.jobs) { file -> EntryCache.Record? in

@@ -36,6 +36,23 @@ public enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// Runs `second` on a thread of its own while the caller runs `first`, and returns both results.
+    public static func both<First, Second: Sendable>(
+        _ first: () -> First, _ second: @escaping @Sendable () -> Second
+    ) async -> (First, Second) {
+        var firstResult: First?
+        let secondResult = await withCheckedContinuation { continuation in
+            let thread = Thread { continuation.resume(returning: second()) }
+            thread.stackSize = 8 << 20
+            thread.start()
+            firstResult = first()
+        }
+        // `first` has run by the time the continuation's body returns.
+        return (firstResult ?? first(), secondResult)
+    }
+}
+
 /// Shared bookkeeping of one parallel map: which chunk is next, the finished chunks, and who is still working.
 private final class WorkState<Result: Sendable>: Sendable {
     private let next = Atomic<Int>(0)

@@ -4,21 +4,23 @@ import BroadsheetMarkdown
 
 /// Stage 2: groups checked entries into the archive model, finding clashes between entries.
 public enum ArchiveBuilder {
-    /// Slugs an entry may not take because the day folder already uses them.
-    static let reservedEntrySlugs: Set<String> = ["print", "page"]
+    /// Slugs an entry may not take because the day folder's own pages use them (`index.html`,
+    /// `print.html`).
+    static let reservedEntrySlugs: Set<String> = ["index", "print"]
 
     /// Builds the archive; every clash found is reported in the returned diagnostics.
     public static func build(config: SiteConfig, entries sources: [EntrySource]) -> (Archive, Diagnostics) {
         var diagnostics = Diagnostics()
-        // Positions are sorted rather than the entries themselves, which are large to move.
-        let order = sources.indices.sorted { left, right in
-            let lhs = sources[left]
-            let rhs = sources[right]
-            if lhs.date != rhs.date { return lhs.date < rhs.date }
-            return lhs.file < rhs.file
+        // Positions are sorted by their keys rather than the entries themselves, which are large to copy.
+        let keys = sources.map { (date: $0.date, file: $0.file) }
+        let order = keys.indices.sorted { left, right in
+            if keys[left].date != keys[right].date { return keys[left].date < keys[right].date }
+            return keys[left].file < keys[right].file
         }
         var kept: [EntrySource] = []
         kept.reserveCapacity(sources.count)
+        var permalinks: [Permalink] = []
+        permalinks.reserveCapacity(sources.count)
         var urls: [Permalink: String] = [:]
         urls.reserveCapacity(sources.count)
         for position in order {
@@ -40,6 +42,7 @@ public enum ArchiveBuilder {
             }
             urls[permalink] = source.file
             kept.append(source)
+            permalinks.append(permalink)
         }
 
         let (tags, tagsOfEntry) = NameResolver(kind: "tag").resolve(kept.map(\.tags), into: &diagnostics)
@@ -50,7 +53,7 @@ public enum ArchiveBuilder {
                 index: index, file: source.file, title: source.title, date: source.date, slug: source.slug,
                 tags: tagsOfEntry[index], outlets: outletsOfEntry[index],
                 summary: source.summary ?? source.body.firstParagraph,
-                body: source.body, permalink: .entry(source.date, source.slug))
+                body: source.body, permalink: permalinks[index])
         }
         let calendar = CalendarGrouping(entries: entries)
         let archive = Archive(

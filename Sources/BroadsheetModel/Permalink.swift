@@ -1,29 +1,55 @@
 public import BroadsheetCore
 
-/// A page's address inside the site: a folder path relative to the site root, such as `2024/03/05/budget/`.
+/// A page's address inside the site: a folder, such as `2024/03/05/` (its page is the folder's
+/// `index.html`), or a file in a folder, such as `2024/03/05/budget.html`.
+///
+/// Entries and print views are files rather than folders of their own: an archive has tens of thousands
+/// of them, and on common file systems creating a folder costs several times as much as a file, which
+/// made folders most of the time a build spent writing.
 public struct Permalink: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// Segments of the folder path; empty for the home page.
+    /// Segments of the folder path; empty for the site's root folder.
     public let segments: [String]
+    /// The page's file name when it is a file of its own (`budget.html`); nil for a folder's page.
+    public let fileName: String?
 
-    /// Creates a permalink from its segments.
-    public init(_ segments: [String]) {
+    /// Creates a permalink from its folder segments and, for a page that is a file, its file name.
+    public init(_ segments: [String], fileName: String? = nil) {
         self.segments = segments
+        self.fileName = fileName
     }
 
-    /// `2024/03/05/budget/`, or `` for the home page; not percent-encoded.
-    public var path: String { segments.isEmpty ? "" : segments.joined(separator: "/") + "/" }
+    /// The folder: `2024/03/05/`, or `` for the root; not percent-encoded.
+    public var folder: String { segments.isEmpty ? "" : segments.joined(separator: "/") + "/" }
+
+    /// `2024/03/05/` or `2024/03/05/budget.html`, or `` for the home page; not percent-encoded.
+    public var path: String { folder + (fileName ?? "") }
 
     /// The path percent-encoded for an `href` (`tags/%E6%97%A5%E6%9C%AC/`).
-    public var encodedPath: String { segments.isEmpty ? "" : segments.map(Slug.percentEncode).joined(separator: "/") + "/" }
+    public var encodedPath: String {
+        (segments.isEmpty ? "" : segments.map(Slug.percentEncode).joined(separator: "/") + "/")
+            + (fileName.map(Slug.percentEncode) ?? "")
+    }
 
-    /// The file the page is written to: `<path>index.html`.
-    public var file: SitePath? { SitePath.page(segments) }
+    /// The file the page is written to: the file itself, or the folder's `index.html`.
+    public var file: SitePath? {
+        guard let fileName else { return SitePath.page(segments) }
+        return SitePath((segments + [fileName]).joined(separator: "/"))
+    }
 
-    /// The same page's print view.
-    public var print: Permalink { Permalink(segments + ["print"]) }
+    /// The path of `file`, without checking it.
+    public var filePath: String { folder + (fileName ?? "index.html") }
+
+    /// The same page's print view: `print.html` in a folder, `<name>.print.html` beside a file.
+    public var print: Permalink {
+        guard let fileName else { return Permalink(segments, fileName: "print.html") }
+        let stem = fileName.hasSuffix(".html") ? String(fileName.dropLast(5)) : fileName
+        return Permalink(segments, fileName: stem + ".print.html")
+    }
 
     /// Page `number` of a paginated list (page 1 is the list itself).
-    public func page(_ number: Int) -> Permalink { number <= 1 ? self : Permalink(segments + ["page", String(number)]) }
+    public func page(_ number: Int) -> Permalink {
+        number <= 1 ? self : Permalink(segments + ["page", String(number)])
+    }
 
     public var description: String { "/" + path }
 
@@ -48,14 +74,17 @@ public struct Permalink: Sendable, Hashable, Comparable, CustomStringConvertible
     public static func day(_ date: CalendarDate) -> Permalink {
         Permalink([pad4(date.year), pad2(date.month), pad2(date.day)])
     }
-    /// `/YYYY/MM/DD/<slug>/`.
-    public static func entry(_ date: CalendarDate, _ slug: Slug) -> Permalink { Permalink(day(date).segments + [slug.value]) }
+    /// `/YYYY/MM/DD/<slug>.html`.
+    public static func entry(_ date: CalendarDate, _ slug: Slug) -> Permalink {
+        Permalink(day(date).segments, fileName: slug.value + ".html")
+    }
     /// `/tags/<slug>/`.
     public static func tag(_ slug: Slug) -> Permalink { Permalink(["tags", slug.value]) }
     /// `/sources/<slug>/`.
     public static func source(_ slug: Slug) -> Permalink { Permalink(["sources", slug.value]) }
 
-    private static func pad2(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    private static let twoDigits = (0..<100).map { $0 < 10 ? "0\($0)" : "\($0)" }
+    private static func pad2(_ value: Int) -> String { (0..<100).contains(value) ? twoDigits[value] : "\(value)" }
     private static func pad4(_ value: Int) -> String {
         let text = String(value)
         return String(repeating: "0", count: max(0, 4 - text.count)) + text

@@ -32,6 +32,8 @@ public final class OutputWriter: Sendable {
     private let spareFiles: [String: OutputManifest.Record]
     private let cacheFolder: URL?
     private let records = Mutex([String: OutputManifest.Record]())
+    private let folders = FolderSet()
+    private let startedWithoutOutput = Atomic<Bool>(false)
 
     /// Counts of what a build wrote.
     public struct WriteStats: Sendable, Equatable {
@@ -188,7 +190,7 @@ public final class OutputWriter: Sendable {
                 unlink(target)
                 removed = true
             }
-            try FileIO.makeParentFolders(of: target, below: staging.path(percentEncoded: false))
+            try folders.makeParents(of: target, below: staging.path(percentEncoded: false))
             if link(previousPath, target) == 0 {
                 // A hard link keeps the inode, so the record of the previous file still describes it.
                 if let found = FileIdentity.of(target) {
@@ -207,7 +209,7 @@ public final class OutputWriter: Sendable {
             // Never write into an existing file: it may be a hard link to the live output's.
             unlink(target)
         }
-        try FileIO.makeParentFolders(of: target, below: staging.path(percentEncoded: false))
+        try folders.makeParents(of: target, below: staging.path(percentEncoded: false))
         try FileIO.write(file.bytes, to: target)
         if let found = FileIdentity.of(target) {
             record(path, OutputManifest.Record(hash: hash, size: found.size, modified: found.modified, inode: found.inode))
@@ -227,7 +229,7 @@ public final class OutputWriter: Sendable {
         } else {
             let target = staging.path(percentEncoded: false) + "/" + path
             if usesSpare { unlink(target) }
-            try FileIO.makeParentFolders(of: target, below: staging.path(percentEncoded: false))
+            try folders.makeParents(of: target, below: staging.path(percentEncoded: false))
             guard link(output.path(percentEncoded: false) + "/" + path, target) == 0 else { return false }
             record(path, known)
         }
@@ -253,7 +255,7 @@ public final class OutputWriter: Sendable {
             if usesSpare, let held = spareFiles[path], held.inode == known.inode { continue }
             let target = root + "/" + path
             if usesSpare { unlink(target) }
-            try FileIO.makeParentFolders(of: target, below: root)
+            try folders.makeParents(of: target, below: root)
             guard link(outputRoot + "/" + path, target) == 0 else {
                 throw Failure(message: "cannot link \(path) into \(root): \(FileIO.errnoText())")
             }
@@ -302,6 +304,7 @@ public final class OutputWriter: Sendable {
         let stagingPath = staging.path(percentEncoded: false)
         guard fileManager.fileExists(atPath: outputPath) else {
             guard rename(stagingPath, outputPath) == 0 else { throw Failure(message: "cannot create \(outputPath): \(FileIO.errnoText())") }
+            startedWithoutOutput.store(true, ordering: .relaxed)
             return
         }
         if usesSpare {
@@ -331,6 +334,40 @@ public final class OutputWriter: Sendable {
     }
 
     private static let setAsideName = "spare-pending.bin"
+
+    /// Whether the output was created by this build (there was none before), so there is no spare tree.
+    public var lacksSpare: Bool {
+        startedWithoutOutput.load(ordering: .relaxed) && !Self.isFolder(spare.path(percentEncoded: false))
+    }
+
+    /// Makes the spare tree for an output built from nothing: every file of `files` hard-linked from the
+    /// output, so the next build updates it in place instead of filling a whole new tree. Built under a
+    /// staging name (which the next build clears away if this one is killed) and renamed when complete.
+    public func makeSpare(of files: [String], jobs: Int) async throws(Failure) {
+        let parent = output.deletingLastPathComponent().path(percentEncoded: false)
+        let building = parent + "/.\(output.lastPathComponent).staging-spare-\(getpid())"
+        let outputRoot = output.path(percentEncoded: false)
+        guard mkdir(building, 0o755) == 0 else { throw Failure(message: "cannot create \(building): \(FileIO.errnoText())") }
+        let made = FolderSet()
+        let sorted = files.sorted()
+        let chunk = 512
+        let failures = await ParallelMap.map(Array(stride(from: 0, to: sorted.count, by: chunk)), jobs: jobs) { start -> String? in
+            for path in sorted[start..<min(start + chunk, sorted.count)] {
+                let target = building + "/" + path
+                do throws(Failure) { try made.makeParents(of: target, below: building) } catch { return error.message }
+                guard link(outputRoot + "/" + path, target) == 0 else { return "cannot link \(path): \(FileIO.errnoText())" }
+            }
+            return nil
+        }
+        if let failure = failures.compactMap({ $0 }).first {
+            try? FileManager.default.removeItem(atPath: building)
+            throw Failure(message: failure)
+        }
+        guard rename(building, spare.path(percentEncoded: false)) == 0 else {
+            try? FileManager.default.removeItem(atPath: building)
+            throw Failure(message: "cannot create \(spare.path(percentEncoded: false)): \(FileIO.errnoText())")
+        }
+    }
 
     /// Takes the output's manifest out of use before the swap: it is removed when it does not describe
     /// this output, else renamed aside, to describe the spare once the swap has moved the output there.
@@ -387,5 +424,20 @@ public final class OutputWriter: Sendable {
                 _ = rename(oldPath + "/" + name, outputPath + "/" + name)
             }
         }
+    }
+}
+
+/// Folders known to exist below a root being filled: most files go into a folder made for an earlier
+/// one, and asking the set is cheaper than asking the kernel with `mkdir` again.
+final class FolderSet: Sendable {
+    private let made = Mutex(Set<String>())
+
+    /// Creates every missing folder between `root` and the file's folder.
+    func makeParents(of path: String, below root: String) throws(OutputWriter.Failure) {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let folder = String(path[..<slash])
+        if folder == root || made.withLock({ $0.contains(folder) }) { return }
+        try FileIO.makeParentFolders(of: path, below: root)
+        made.withLock { _ = $0.insert(folder) }
     }
 }

@@ -35,6 +35,11 @@ struct JSONText {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// An integer.
+    mutating func number(_ value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
     /// Integers separated by commas, without brackets.
     mutating func numbers(_ values: [Int]) {
         for (position, value) in values.enumerated() {

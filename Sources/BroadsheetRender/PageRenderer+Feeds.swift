@@ -47,7 +47,7 @@ extension PageRenderer {
         let view = feed(
             title: "\(archive.config.title): \(tag.name)", subtitle: "", path: path, alternate: tag.permalink,
             entries: tag.entries)
-        guard let sitePath = SitePath(tag.permalink.path + "feed.xml") else { throw RenderFailure(message: "tag feed path") }
+        guard let sitePath = SitePath(tag.permalink.folder + "feed.xml") else { throw RenderFailure(message: "tag feed path") }
         return try file("atom", view, path: sitePath)
     }
 

@@ -19,7 +19,7 @@ extension PageRenderer {
         case .sourceIndex: return Permalink.sources.file
         case .tag(let index, let number): return archive.tags[index].permalink.page(number).file
         case .source(let index, let number): return archive.outlets[index].permalink.page(number).file
-        case .tagFeed(let index): return SitePath(archive.tags[index].permalink.path + "feed.xml")
+        case .tagFeed(let index): return SitePath(archive.tags[index].permalink.folder + "feed.xml")
         case .search: return Permalink.search.file
         case .searchIndex: return SitePath("search-index.json")
         case .notFound: return SitePath("404.html")
@@ -58,12 +58,12 @@ extension PageRenderer {
     /// written (whose paths were checked then), many thousand times faster to get.
     public func pathText(of page: PageKind) -> String {
         switch page {
-        case .entry(let index): return archive.entries[index].permalink.path + "index.html"
-        case .entryPrint(let index): return archive.entries[index].permalink.path + "print/index.html"
-        case .day(let index): return archive.days[index].permalink.path + "index.html"
-        case .dayPrint(let index): return archive.days[index].permalink.path + "print/index.html"
-        case .month(let index): return archive.months[index].permalink.path + "index.html"
-        case .monthPrint(let index): return archive.months[index].permalink.path + "print/index.html"
+        case .entry(let index): return archive.entries[index].permalink.filePath
+        case .entryPrint(let index): return archive.entries[index].permalink.print.filePath
+        case .day(let index): return archive.days[index].permalink.filePath
+        case .dayPrint(let index): return archive.days[index].permalink.print.filePath
+        case .month(let index): return archive.months[index].permalink.filePath
+        case .monthPrint(let index): return archive.months[index].permalink.print.filePath
         default: return path(of: page)?.value ?? ""
         }
     }

@@ -17,51 +17,51 @@ extension PageRenderer {
     /// can derive (entry paths come from date + slug, and most slugs from the title).
     ///
     /// ```
-    /// {"version":2,"latest":<day number of the first row>,
+    /// {"version":3,"latest":<day number of the first row>,
     ///  "tags":[name…],"tagSlugs":[slug…],"sources":[name…],
     ///  "entries":[[title, daysBefore, [tag…], [source…], summary, slug?], …]}
     /// ```
     ///
     /// Rows are newest first. `daysBefore` is how many days the row's date lies before the previous
     /// row's (before `latest` for the first row); a day number counts days since 1970-01-01. The page
-    /// is `YYYY/MM/DD/<slug>/`: `slug?` is left out when the slug is `plainSlug(title)`, is a number N
-    /// when the slug is that string's first N characters, and is the slug otherwise (or the whole
-    /// site-relative path, which contains `/`, for a page elsewhere). Summaries are capped at
+    /// is `YYYY/MM/DD/<slug>.html`: `slug?` is left out when the slug is the title's `plainSlug`, is a number N
+    /// when the slug is that string's first N characters, and is the slug otherwise. Summaries are capped at
     /// `Excerpt.limit` characters.
     func searchIndex() -> RenderedFile {
         var json = JSONText()
         let rows = archive.entries.reversed()
         var previousDay = rows.first?.date.dayNumber ?? 0
-        json.raw("{\"version\":2,\"latest\":\(previousDay),\"tags\":[")
+        json.raw("{\"version\":3,\"latest\":\(previousDay),\"tags\":[")
         json.list(archive.tags.map(\.name))
         json.raw("],\"tagSlugs\":[")
         json.list(archive.tags.map(\.slug.value))
         json.raw("],\"sources\":[")
         json.list(archive.outlets.map(\.name))
         json.raw("],\"entries\":[")
+        var plain: [UInt8] = []
         for (position, entry) in rows.enumerated() {
             let day = entry.date.dayNumber
             if position > 0 { json.raw(",\n") }
             json.raw("[")
             json.string(entry.title)
-            json.raw(",\(previousDay - day),[")
+            json.raw(",")
+            json.number(previousDay - day)
+            json.raw(",[")
             json.numbers(entry.tags)
             json.raw("],[")
             json.numbers(entry.outlets)
             json.raw("],")
             json.string(Excerpt.shorten(entry.summary))
-            let slug = entry.slug.value
-            let plain = Self.plainSlug(entry.title)
-            if entry.permalink != .entry(entry.date, entry.slug) {
-                json.raw(",")
-                json.string(entry.permalink.encodedPath)
-            } else if slug == plain {
+            let slug = entry.slug.value.utf8
+            Self.plainSlug(entry.title, into: &plain)
+            if slug.elementsEqual(plain) {
                 // derived by the script
-            } else if plain.hasPrefix(slug) {
-                json.raw(",\(slug.utf8.count)")  // the slug of a shortened title
+            } else if plain.starts(with: slug) {
+                json.raw(",")
+                json.number(slug.count)  // the slug of a shortened title
             } else {
                 json.raw(",")
-                json.string(slug)
+                json.string(entry.slug.value)
             }
             json.raw("]")
             previousDay = day
@@ -72,9 +72,10 @@ extension PageRenderer {
 
     /// The slug search.js derives from a title when a row has none: ASCII letters and digits
     /// lower-cased, every run of other bytes one hyphen, no hyphen at either end. Byte-level on
-    /// purpose, so the script's `replace(/[^A-Za-z0-9]+/g, "-")` gives exactly the same text.
-    static func plainSlug(_ title: String) -> String {
-        var bytes: [UInt8] = []
+    /// purpose, so the script's `replace(/[^A-Za-z0-9]+/g, "-")` gives exactly the same text. Written
+    /// over `bytes`, whose storage is reused from row to row.
+    static func plainSlug(_ title: String, into bytes: inout [UInt8]) {
+        bytes.removeAll(keepingCapacity: true)
         var pendingHyphen = false
         for byte in title.utf8 {
             switch byte {
@@ -90,7 +91,6 @@ extension PageRenderer {
                 pendingHyphen = true
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -124,7 +124,7 @@
     const last = row[5];
     if (typeof last === "string" && last.includes("/")) return last;
     const slug = typeof last === "string" ? last : plainSlug(row[0]).slice(0, last);
-    return isoDay(day).replace(/-/g, "/") + "/" + encodeURIComponent(slug) + "/";
+    return isoDay(day).replace(/-/g, "/") + "/" + encodeURIComponent(slug) + ".html";
   }
 
   function render(results) {
@@ -169,7 +169,7 @@
       return response.json();
     })
     .then((data) => {
-      if (data.version !== 2) throw new Error("unknown search index version");
+      if (data.version !== 3) throw new Error("unknown search index version");
       build(data);
       status.dataset.loadMs = (performance.now() - loadStarted).toFixed(1);
       const params = new URLSearchParams(location.search);

@@ -31,12 +31,12 @@ extension CLITests {
             #expect(summary.hasPrefix("Built 2 entries on 2 days with 2 tags: "), "\(summary)")
             #expect(summary.contains(" written") && summary.hasSuffix(" s."), "\(summary)")
             #expect(result.stderr.isEmpty, "\(result)")
-            for path in ["index.html", "2024/03/05/index.html", "2024/03/05/budget/index.html", "2024/03/06/ferry/index.html",
+            for path in ["index.html", "2024/03/05/index.html", "2024/03/05/budget.html", "2024/03/06/ferry.html",
                          "tags/economy/index.html", "tags/transport/index.html"]
             {
                 #expect(site.hasOutput(path), "missing \(path); output: \(site.outputFiles())")
             }
-            #expect(try site.output("2024/03/05/budget/index.html").contains("Budget passes after long night"))
+            #expect(try site.output("2024/03/05/budget.html").contains("Budget passes after long night"))
         }
 
         @Test func quietBuildPrintsNothingAndVerboseAddsPhases() async throws {
@@ -109,7 +109,7 @@ extension CLITests {
             }
             let nextDay = String(decoding: try #require(reference["2022/10/05/index.html"]), as: UTF8.self)
             #expect(!nextDay.contains("Late vote in Sacramento"))
-            #expect(reference["2022/10/04/tokyo/index.html"] != nil && reference["2022/10/04/california/index.html"] != nil)
+            #expect(reference["2022/10/04/tokyo.html"] != nil && reference["2022/10/04/california.html"] != nil)
         }
 
         @Test func badInputIsReportedByFileLineAndColumnAndLeavesTheOutputAlone() async throws {

@@ -25,7 +25,7 @@ extension CLITests {
 
             let build = try await CLI.run(["build", "--site", "digest"], in: parent)
             #expect(build.status == 0, "\(build)")
-            let page = try String(contentsOf: site.appending(path: "Output/2025/01/14/port-strike-ends/index.html"), encoding: .utf8)
+            let page = try String(contentsOf: site.appending(path: "Output/2025/01/14/port-strike-ends.html"), encoding: .utf8)
             #expect(page.contains("<h1>Port strike ends</h1>"))
             #expect(page.contains("tags/labour/\">Labour</a>"), "Labour tag link")
             #expect(page.contains("tags/transport/\">Transport</a>"), "Transport tag link")

@@ -14,7 +14,7 @@ extension CLITests {
         static let reloadDeadline = 2.0
 
         static let entryPath = "Content/2024/03/05/budget.md"
-        static let entryPage = "/2024/03/05/budget/"
+        static let entryPage = "/2024/03/05/budget.html"
 
         static func entry(title: String, date: String = "2024-03-05") -> String {
             "---\ntitle: \(title)\ndate: \(date)\ntags: [Economy]\n---\nThe assembly **passed** the budget.\n"
@@ -118,7 +118,7 @@ extension CLITests {
 
             // What serve writes to disk is what build writes: no reload script anywhere.
             let files = try snapshot(of: site.output)
-            #expect(files["2024/03/05/budget/index.html"] != nil)
+            #expect(files["2024/03/05/budget.html"] != nil)
             let injected = files.filter { String(decoding: $0.value, as: UTF8.self).contains("__broadsheet") }.keys.sorted()
             #expect(injected.isEmpty, "reload script on disk in \(injected)")
 

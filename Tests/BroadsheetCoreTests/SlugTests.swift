@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func sitePathsStayInside() {
-        #expect(SitePath("2024/03/05/x/index.html") != nil)
+        #expect(SitePath("2024/03/05/x.html") != nil)
         #expect(SitePath("../x") == nil)
         #expect(SitePath("/etc/passwd") == nil)
         #expect(SitePath("a//b") == nil)

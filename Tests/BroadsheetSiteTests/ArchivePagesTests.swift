@@ -66,7 +66,7 @@ import Testing
         let year = try site.output("2024/index.html")
         #expect(year.contains("December 2024</a> <span class=\"count\">3 entries"))
         #expect(try site.output("archive/index.html").contains("2025"))
-        #expect(site.hasOutput("2024/12/print/index.html"))
+        #expect(site.hasOutput("2024/12/print.html"))
     }
 
     @Test func homeShowsTheLatestDaysNewestFirst() async throws {
@@ -131,7 +131,7 @@ import Testing
         try await site.build()
         #expect(site.hasOutput("tags/日本/index.html"))
         #expect(site.hasOutput("tags/komeito/index.html"))
-        #expect(try site.output("2025/01/02/x/index.html").contains("tags/%E6%97%A5%E6%9C%AC/"))
+        #expect(try site.output("2025/01/02/x.html").contains("tags/%E6%97%A5%E6%9C%AC/"))
     }
 
     @Test func footnotesAndHeadingsAreUniqueOnADayPage() async throws {
@@ -186,7 +186,7 @@ import Testing
             """)
         defer { site.delete() }
         try await site.build()
-        let page = try site.output("2025/01/07/md/index.html")
+        let page = try site.output("2025/01/07/md.html")
         #expect(page.contains("<table>") && page.contains("<td style=\"text-align: right\">11</td>"))
         #expect(page.contains("<del>old</del>"))
         #expect(page.contains("<a href=\"https://www.example.org/x\">"))
@@ -201,12 +201,12 @@ import Testing
         let site = try TestSite(ArchivePagesTests.archive)
         defer { site.delete() }
         try await site.build()
-        let page = try site.output("2025/01/02/fares/index.html")
+        let page = try site.output("2025/01/02/fares.html")
         let expected = """
-            <li><a href="../../../../">Home</a></li>
-            <li><a href="../../../../2025/">2025</a></li>
-            <li><a href="../../../../2025/01/">January</a></li>
-            <li><a href="../../../../2025/01/02/">2 January 2025</a></li>
+            <li><a href="../../../">Home</a></li>
+            <li><a href="../../../2025/">2025</a></li>
+            <li><a href="../../../2025/01/">January</a></li>
+            <li><a href="../../../2025/01/02/">2 January 2025</a></li>
             <li aria-current="page">New year, new fares</li>
             """
         #expect(page.contains(expected))

@@ -129,7 +129,7 @@ struct BadEntry: Sendable, CustomTestStringConvertible {
             """)
         defer { site.delete() }
         let diagnostics = await site.buildFailure()
-        let error = try #require(diagnostics.errors.first { $0.message.contains("both make the page /2025/01/02/strike/") })
+        let error = try #require(diagnostics.errors.first { $0.message.contains("both make the page /2025/01/02/strike.html") })
         #expect(error.message.contains("Content/2025/01/02/strike.md") && error.message.contains("Content/2025/other/strike.md"))
     }
 
@@ -197,7 +197,7 @@ struct BadEntry: Sendable, CustomTestStringConvertible {
         try FileManager.default.createSymbolicLink(at: site.root.appending(path: "Content/2025/link.md"), withDestinationURL: outside)
         let diagnostics = await site.buildFailure()
         #expect(diagnostics.first(in: "Content/2025/link.md", containing: "symbolic link points outside the site folder") != nil)
-        #expect(!site.hasOutput("2025/01/02/link/index.html"))
+        #expect(!site.hasOutput("2025/01/02/link.html"))
     }
 
     @Test func unreadableEntriesAreErrorsNotSilence() async throws {
@@ -220,6 +220,6 @@ struct BadEntry: Sendable, CustomTestStringConvertible {
         try site.write("Content/2025/01/02/long.md", "---\ntitle: Long\ndate: 2025-01-02\n---\n" + String(repeating: "longword ", count: 50_000))
         let report = try await site.build()
         #expect(report.entries == 2)
-        #expect(try site.output("2025/01/02/crlf/index.html").contains("<h1>Windows entry</h1>"))
+        #expect(try site.output("2025/01/02/crlf.html").contains("<h1>Windows entry</h1>"))
     }
 }

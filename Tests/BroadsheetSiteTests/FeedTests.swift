@@ -38,7 +38,7 @@ import Testing
         defer { site.delete() }
         try await site.build()
         let feed = try site.output("feed.xml")
-        #expect(feed.contains("<id>https://digest.example.org/2025/01/06/c/</id>"))
+        #expect(feed.contains("<id>https://digest.example.org/2025/01/06/c.html</id>"))
         #expect(feed.contains("<updated>2025-01-03T22:10:00-05:00</updated>"))
         #expect(feed.contains("<updated>2025-01-06T00:00:00+09:00</updated>"))
         #expect(!feed.contains("First &amp; foremost"))
@@ -63,7 +63,7 @@ import Testing
         defer { site.delete() }
         try await site.build()
         let sitemap = try site.output("sitemap.xml")
-        #expect(sitemap.contains("<loc>https://digest.example.org/2025/01/02/a/</loc><lastmod>2025-01-02</lastmod>"))
+        #expect(sitemap.contains("<loc>https://digest.example.org/2025/01/02/a.html</loc><lastmod>2025-01-02</lastmod>"))
         #expect(!sitemap.contains("/print/"))
         #expect(try site.output("robots.txt").contains("Sitemap: https://digest.example.org/sitemap.xml"))
     }
@@ -72,8 +72,8 @@ import Testing
         let site = try TestSite(Self.archive)
         defer { site.delete() }
         try await site.build(baseURL: "https://mirror.example.net/digest")
-        #expect(try site.output("feed.xml").contains("https://mirror.example.net/digest/2025/01/06/c/"))
-        #expect(try site.output("2025/01/06/c/index.html").contains("href=\"../../../../assets/style.css\""))
+        #expect(try site.output("feed.xml").contains("https://mirror.example.net/digest/2025/01/06/c.html"))
+        #expect(try site.output("2025/01/06/c.html").contains("href=\"../../../assets/style.css\""))
     }
 }
 
@@ -94,7 +94,7 @@ import Testing
             """)
         defer { site.delete() }
         try await site.build()
-        #expect(try site.output("2025/01/02/a/index.html").contains("<img src=\"../../../../assets/map.svg\" alt=\"The map\""))
+        #expect(try site.output("2025/01/02/a.html").contains("<img src=\"../../../assets/map.svg\" alt=\"The map\""))
         #expect(try site.output("2025/01/02/index.html").contains("<img src=\"../../../assets/map.svg\""))
         #expect(try site.output("feed.xml").contains("img src=&quot;https://digest.example.org/news/assets/map.svg&quot;"))
         #expect(site.hasOutput("assets/map.svg"))
@@ -111,8 +111,8 @@ import Testing
         let site = try TestSite(archive)
         defer { site.delete() }
         try await site.build()
-        let page = try site.output("2025/03/02/e/index.html")
-        #expect(page.contains("Energy</a>: <a rel=\"prev\" href=\"../../../../2025/03/01/e/\">← Entry 1</a> <a rel=\"next\" href=\"../../../../2025/03/03/e/\">Entry 3 →</a>"))
-        #expect(page.contains("Housing</a>: <a rel=\"prev\" href=\"../../../../2025/03/01/e/\">← Entry 1</a> <a rel=\"next\" href=\"../../../../2025/03/04/e/\">Entry 4 →</a>"))
+        let page = try site.output("2025/03/02/e.html")
+        #expect(page.contains("Energy</a>: <a rel=\"prev\" href=\"../../../2025/03/01/e.html\">← Entry 1</a> <a rel=\"next\" href=\"../../../2025/03/03/e.html\">Entry 3 →</a>"))
+        #expect(page.contains("Housing</a>: <a rel=\"prev\" href=\"../../../2025/03/01/e.html\">← Entry 1</a> <a rel=\"next\" href=\"../../../2025/03/04/e.html\">Entry 4 →</a>"))
     }
 }

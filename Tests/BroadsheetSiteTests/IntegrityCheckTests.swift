@@ -66,7 +66,7 @@ import Testing
         let site = try TestSite(Self.archive)
         defer { site.delete() }
         try await site.build()
-        let edition = try site.output("2025/01/print/index.html")
+        let edition = try site.output("2025/01/print.html")
         #expect(edition.contains("<nav class=\"toc\" aria-label=\"Contents\">"))
         #expect(edition.contains("<a href=\"#day-2025-01-06\">Monday 6 January 2025</a>"))
         #expect(edition.contains("<section class=\"edition-day\" id=\"day-2025-01-13\">"))

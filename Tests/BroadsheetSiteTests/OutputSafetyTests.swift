@@ -50,10 +50,10 @@ import Testing
         let site = try TestSite(Self.archive)
         defer { site.delete() }
         try await site.build()
-        #expect(site.hasOutput("2025/01/03/b/index.html"))
+        #expect(site.hasOutput("2025/01/03/b.html"))
         try site.remove("Content/2025/01/03/b.md")
         try await site.build()
-        #expect(!site.hasOutput("2025/01/03/b/index.html"))
+        #expect(!site.hasOutput("2025/01/03/b.html"))
         #expect(!site.hasOutput("2025/01/03/index.html"))
         #expect(!(try site.output("tags/economy/index.html")).contains("Second"))
     }
@@ -62,7 +62,7 @@ import Testing
         let site = try TestSite(Self.archive)
         defer { site.delete() }
         try await site.build()
-        let path = site.output.appending(path: "2025/01/02/a/index.html").path(percentEncoded: false)
+        let path = site.output.appending(path: "2025/01/02/a.html").path(percentEncoded: false)
         let before = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
         let report = try await site.build()
         #expect(report.written == 0)

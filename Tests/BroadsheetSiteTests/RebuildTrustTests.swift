@@ -42,7 +42,7 @@ import Testing
         try site.write("Content/2025/01/03/b.md", "---\ntitle: Second, edited\ndate: 2025-01-03\ntags: [Economy, Trade]\n---\nTwo.\n")
         let edited = try await site.build()
         #expect(edited.cachedEntries == 1 && edited.rendered > 0)
-        #expect(try site.output("2025/01/03/b/index.html").contains("Second, edited"))
+        #expect(try site.output("2025/01/03/b.html").contains("Second, edited"))
     }
 
     /// Folders removed from the output down to the month and tag level are noticed and written again.
@@ -66,8 +66,26 @@ import Testing
         try site.ageSourceFiles()
         try await site.build()
         let complete = try site.outputSnapshot()
-        try site.write("Output/2025/01/02/a/index.html", "edited by hand")
+        try site.write("Output/2025/01/02/a.html", "edited by hand")
         try await site.build(fresh: true)
         #expect(try site.outputSnapshot() == complete)
+    }
+
+    /// A site's first build leaves a spare tree (links to the files of the output it created), so the
+    /// first edit updates that in place rather than filling a new tree.
+    @Test func theFirstBuildLeavesASpareTreeForTheFirstEdit() async throws {
+        let site = try TestSite(Self.archive)
+        defer { site.delete() }
+        try site.ageSourceFiles()
+        try await site.build()
+        let spare = site.root.appending(path: ".Output.spare", directoryHint: .isDirectory)
+        #expect(try snapshot(of: spare) == (try site.outputSnapshot()))
+        try site.write("Content/2025/01/02/a.md", "---\ntitle: First, edited\ndate: 2025-01-02\ntags: [Economy]\n---\nOne.\n")
+        let edited = try await site.build()
+        #expect(edited.usedSpare && edited.renderedSubset)
+        #expect(try site.output("2025/01/02/a.html").contains("First, edited"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path(percentEncoded: false))
+            .filter { $0.hasPrefix(".Output.staging") }
+        #expect(leftovers.isEmpty)
     }
 }

@@ -22,7 +22,7 @@ import Testing
             """)
         defer { site.delete() }
         try await site.build()
-        let page = try site.output("2024/03/05/budget/index.html")
+        let page = try site.output("2024/03/05/budget.html")
         #expect(page.contains("<p class=\"custom\">2024-03-05T07:30:00+09:00|Tuesday 5 March 2024</p>"))
         // Everything not overridden still comes from the default theme.
         #expect(page.contains("<main id=\"main\">"))

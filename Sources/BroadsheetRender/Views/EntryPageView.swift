@@ -1,6 +1,6 @@
 import BroadsheetTemplates
 
-/// `/YYYY/MM/DD/<slug>/` and its print view: one entry in full.
+/// `/YYYY/MM/DD/<slug>.html` and its print view: one entry in full.
 struct EntryPageView: TemplateObject {
     let site: SiteView
     let page: PageMeta

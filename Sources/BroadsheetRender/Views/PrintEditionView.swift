@@ -1,6 +1,6 @@
 import BroadsheetTemplates
 
-/// `/YYYY/MM/print/`: a month's digests as one printable edition with a table of contents.
+/// `/YYYY/MM/print.html`: a month's digests as one printable edition with a table of contents.
 struct PrintEditionView: TemplateObject {
     let site: SiteView
     let page: PageMeta

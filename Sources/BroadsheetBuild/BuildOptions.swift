@@ -19,6 +19,9 @@ public struct BuildOptions: Sendable {
     public var checkOnly = false
     /// Makes the n-th file write fail; tests use it to prove a failed build leaves the output untouched.
     public var failAfterWrites: Int?
+    /// Keep what the build read and made in memory until the process exits instead of freeing it on
+    /// return: for a command that exits right after one build (see `ProcessLifetime`).
+    public var keepsMemoryUntilExit = false
     /// Called from any task after each page is rendered and written (or failed), with the pages finished so far
     /// and the number of pages; the CLI draws its progress bar from it.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?

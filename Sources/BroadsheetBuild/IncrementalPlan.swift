@@ -31,8 +31,15 @@ enum IncrementalPlan {
             let stamp = content.stamps[entry.file]
             return OutputManifest.EntryStamp(
                 file: entry.file, size: stamp?.size ?? -1, modified: stamp?.modified ?? -1, place: place(of: entry),
-                tags: entry.tags, outlets: entry.outlets)
+                tags: entry.tags, outlets: entry.outlets, listing: listing(of: entry))
         }
+    }
+
+    private static func listing(of entry: Entry) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(entry.title)
+        hash.add(entry.summary)
+        return hash.value
     }
 
     private static func place(of entry: Entry) -> UInt64 {
@@ -56,18 +63,21 @@ enum IncrementalPlan {
             Set(previous.templates.keys) == Set(current.templates.keys)
         else { return nil }
         var changed: [Int] = []
+        var bodiesChanged: [Int] = []
         for (index, (old, new)) in zip(previous.entries, current.entries).enumerated() {
             guard old.file == new.file, old.place == new.place else { return nil }
-            if old.size != new.size || old.modified != new.modified || new.modified < 0 || old.tags != new.tags
-                || old.outlets != new.outlets
-            {
+            if old.tags != new.tags || old.outlets != new.outlets || old.listing != new.listing {
                 changed.append(index)
+            } else if old.size != new.size || old.modified != new.modified || new.modified < 0 {
+                // Title, summary, tags and sources as they were: only pages showing the body change.
+                bodiesChanged.append(index)
             }
         }
         // Pages not rendered are kept from the output as the manifest describes it: it must still be so.
         guard previous.outputLooksIntact(layout.output) else { return nil }
         var pages = renderer.pages(
             affectedBy: changed, oldTags: previous.entries.map(\.tags), oldOutlets: previous.entries.map(\.outlets))
+        pages.formUnion(renderer.pages(showingBodiesOf: bodiesChanged))
         let changedTemplates = Set(current.templates.keys.filter { previous.templates[$0] != current.templates[$0] })
         if !changedTemplates.isEmpty {
             var uses: [String: Bool] = [:]

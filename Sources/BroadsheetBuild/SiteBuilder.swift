@@ -14,6 +14,8 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
         var report = BuildReport()
         var clock = PhaseClock()
+        var kept: [any Sendable] = []
+        defer { if options.keepsMemoryUntilExit { ProcessLifetime.keep(kept) } }
         let layout = SiteLayout(root: options.site, output: options.output)
         if !options.checkOnly { report.diagnostics.merge(OutputGuard.check(layout)) }
         try stopIfFailed(report)
@@ -34,9 +36,11 @@ public enum SiteBuilder {
                 theme: TemplateLibrary.load(layout),
                 settings: BuildFingerprint.settings(layout: layout, options: options),
                 manifest: options.checkOnly ? nil : OutputManifest.load(from: cacheFolder),
+                spare: options.checkOnly ? nil : OutputManifest.load(from: cacheFolder, name: OutputManifest.spareFileName, headerOnly: true),
                 entries: loader.readCache(readOptions))
         }
         clock.lap("scan", into: &report)
+        kept += [listing, prepared] as [any Sendable]
         let (library, themeDiagnostics) = prepared.theme
         let settings = prepared.settings
         let templates = library?.templateHashes ?? [:]
@@ -63,10 +67,12 @@ public enum SiteBuilder {
         let content = await loader.load(listing, loadOptions, cached: prepared.entries)
         report.diagnostics.merge(content.diagnostics)
         report.cachedEntries = content.cachedFiles
+        kept.append(content)
         clock.lap(loaded: content, into: &report)
 
         let (archive, modelDiagnostics) = ArchiveBuilder.build(config: content.config, entries: content.entries)
         report.diagnostics.merge(modelDiagnostics)
+        kept.append(archive)
         // Integrity checks flag probable mistakes that still build; `check` reports them, `build` stays quiet.
         if options.checkOnly { report.diagnostics.merge(ArchiveChecks.run(archive)) }
         report.diagnostics.merge(themeDiagnostics)
@@ -80,12 +86,13 @@ public enum SiteBuilder {
         let renderer = PageRenderer(archive: archive, library: library)
         let assets = AssetPlan(library: library, contentAssets: content.assets, layout: layout)
         let pages = renderer.pages
+        kept.append(pages)
         var description = OutputManifest(fingerprint: fingerprint, output: layout.output.path(percentEncoded: false))
         description.settings = settings
         description.templates = templates
         description.names = IncrementalPlan.names(of: archive)
         description.entries = IncrementalPlan.stamps(of: archive, content: content)
-        description.pages = renderer.pageListHash(pages)
+        description.pages = renderer.pageListHash(pages, assets: assets.files.map(\.0.value))
         description.entryCount = report.entries
         description.dayCount = report.days
         description.tagCount = report.tags
@@ -95,9 +102,10 @@ public enum SiteBuilder {
                 renderer: renderer, pages: pages, library: library, previous: previous, current: description, layout: layout)
         }
         report.renderedSubset = subset != nil
+        kept.append(description)
         let timing = try await SiteWriter.write(
             renderer: renderer, pages: pages, assets: assets, layout: layout, options: options, previous: stored,
-            subset: subset, description: description, into: &report)
+            spare: prepared.spare, subset: subset, description: description, into: &report)
         clock.lap(render: timing.render, write: timing.write, into: &report)
         return report
     }
@@ -113,6 +121,7 @@ private struct PreparedBuild: Sendable {
     let theme: (TemplateLibrary?, Diagnostics)
     let settings: UInt64
     let manifest: OutputManifest?
+    let spare: OutputManifest?
     let entries: ContentLoader.CachedEntries
 }
 

@@ -19,7 +19,8 @@ enum SiteWriter {
     /// such file). `description` is the new manifest's fingerprint and model stamps, saved after the swap.
     static func write(
         renderer: PageRenderer, pages allPages: [PageKind], assets: AssetPlan, layout: SiteLayout, options: BuildOptions,
-        previous: OutputManifest?, subset: Set<PageKind>?, description: OutputManifest, into report: inout BuildReport
+        previous: OutputManifest?, spare: OutputManifest?, subset: Set<PageKind>?, description: OutputManifest,
+        into report: inout BuildReport
     ) async throws(BuildFailure) -> Timing {
         let start = ContinuousClock.now
         let at = SourceLocation(file: layout.relativePath(layout.output), line: 0, column: 0)
@@ -27,7 +28,7 @@ enum SiteWriter {
         do {
             writer = try OutputWriter(
                 output: layout.output, keepUnchanged: !options.fresh, previous: previous,
-                cacheFolder: CacheFolder.url(for: layout), failAfterWrites: options.failAfterWrites)
+                cacheFolder: CacheFolder.url(for: layout), spareManifest: .some(spare), failAfterWrites: options.failAfterWrites)
         } catch {
             throw BuildFailure(Diagnostics([.error(error.message, at: at)]))
         }
@@ -99,14 +100,17 @@ enum SiteWriter {
             do { try writer.commit() } catch { messages.append(error.message) }
             if messages.isEmpty {
                 var manifest = description
-                manifest.files = writer.manifest(fingerprint: description.fingerprint).files
+                let written = writer.manifest(fingerprint: description.fingerprint)
+                manifest.files = written.files
+                manifest.generation = written.generation
                 manifest.recordFolders(of: layout.output, known: keepsPageList ? previous.map { Array($0.folders.keys) } : nil)
-                manifest.save(to: cacheFolder)
                 if writer.lacksSpare {
                     // The first build of a site makes the spare tree now: the second one, which is usually an
                     // edit, then updates it instead of creating a tree of 25,000 links for 10,000 entries.
                     do {
                         try await writer.makeSpare(of: Array(manifest.files.keys), jobs: options.jobs)
+                        // Every file of the output is now also the spare's: none is newer than the spare.
+                        manifest.generation += 1
                         var spare = manifest
                         spare.recordFolders(of: writer.spare)
                         spare.save(to: cacheFolder, name: OutputManifest.spareFileName)
@@ -114,6 +118,7 @@ enum SiteWriter {
                         // Only an optimisation: the next build fills a new staging folder instead.
                     }
                 }
+                manifest.save(to: cacheFolder)
             }
         }
         guard messages.isEmpty else {

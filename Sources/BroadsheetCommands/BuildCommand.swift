@@ -26,6 +26,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     mutating func run() async throws {
         var options = BuildOptions(site: siteOptions.siteURL)
+        options.keepsMemoryUntilExit = true
         content.apply(to: &options)
         options.fresh = fresh
         if let outputFolder {

@@ -2,7 +2,11 @@ public import BroadsheetCore
 public import BroadsheetMarkdown
 
 /// One entry as written: its front matter checked and its body converted to HTML.
-public struct EntrySource: Sendable, Hashable {
+///
+/// A class, immutable: entries pass through several arrays and dictionaries on their way to the model,
+/// and copying a struct of a dozen reference-counted fields at each step was a good part of what a
+/// rebuild of a large archive spent.
+public final class EntrySource: Sendable, Hashable {
     /// The site-relative path of the file, such as `Content/2024/03/05/budget.md`.
     public let file: String
     /// The headline.
@@ -25,6 +29,37 @@ public struct EntrySource: Sendable, Hashable {
     public let body: MarkdownDocument
     /// The date the folder names (`Content/YYYY/MM/DD/`), when it does.
     public let folderDate: CalendarDate?
+
+    /// Creates an entry from its checked parts.
+    public init(
+        file: String, title: String, date: CalendarDate, dateLocation: SourceLocation, tags: [Located<String>],
+        sources: [Located<String>], summary: String?, slug: Slug, draft: Bool, body: MarkdownDocument,
+        folderDate: CalendarDate?
+    ) {
+        self.file = file
+        self.title = title
+        self.date = date
+        self.dateLocation = dateLocation
+        self.tags = tags
+        self.sources = sources
+        self.summary = summary
+        self.slug = slug
+        self.draft = draft
+        self.body = body
+        self.folderDate = folderDate
+    }
+
+    public static func == (lhs: EntrySource, rhs: EntrySource) -> Bool {
+        lhs.file == rhs.file && lhs.title == rhs.title && lhs.date == rhs.date && lhs.dateLocation == rhs.dateLocation
+            && lhs.tags == rhs.tags && lhs.sources == rhs.sources && lhs.summary == rhs.summary && lhs.slug == rhs.slug
+            && lhs.draft == rhs.draft && lhs.body == rhs.body && lhs.folderDate == rhs.folderDate
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(title)
+        hasher.combine(date)
+    }
 }
 
 /// A value and where it was written.

@@ -4,54 +4,56 @@
 /// build, so it has to decode at memory speed.
 public struct ByteWriter: Sendable {
     /// The bytes written so far.
-    public private(set) var bytes: [UInt8] = []
+    public var bytes: [UInt8] = []
 
-    /// An empty writer.
-    public init() {}
+    /// An empty writer, with room for `capacity` bytes before it has to grow.
+    public init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
 
     /// Appends a 64-bit integer.
-    public mutating func int(_ value: Int) {
+    @inlinable public mutating func int(_ value: Int) {
         withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     /// Appends a 64-bit unsigned integer.
-    public mutating func uint64(_ value: UInt64) {
+    @inlinable public mutating func uint64(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     /// Appends a boolean.
-    public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    @inlinable public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     /// Appends a string.
-    public mutating func string(_ value: String) {
+    @inlinable public mutating func string(_ value: String) {
         int(value.utf8.count)
         bytes.append(contentsOf: value.utf8)
     }
 
     /// Appends raw bytes as they are, without their length.
-    public mutating func raw(_ value: [UInt8]) {
+    @inlinable public mutating func raw(_ value: [UInt8]) {
         bytes.append(contentsOf: value)
     }
 
     /// Appends a string's UTF-8 bytes as they are, without their length.
-    public mutating func raw(_ value: String) {
+    @inlinable public mutating func raw(_ value: String) {
         bytes.append(contentsOf: value.utf8)
     }
 
     /// Appends raw bytes with their length.
-    public mutating func data(_ value: [UInt8]) {
+    @inlinable public mutating func data(_ value: [UInt8]) {
         int(value.count)
         bytes.append(contentsOf: value)
     }
 
     /// Appends an optional: a presence flag, then the value.
-    public mutating func optional<T>(_ value: T?, _ write: (inout ByteWriter, T) -> Void) {
+    @inlinable public mutating func optional<T>(_ value: T?, _ write: (inout ByteWriter, T) -> Void) {
         bool(value != nil)
         if let value { write(&self, value) }
     }
 
     /// Appends an array: its count, then each element.
-    public mutating func array<T>(_ values: [T], _ write: (inout ByteWriter, T) -> Void) {
+    @inlinable public mutating func array<T>(_ values: [T], _ write: (inout ByteWriter, T) -> Void) {
         int(values.count)
         for value in values { write(&self, value) }
     }
@@ -62,13 +64,15 @@ public struct ByteReader {
     /// The input ended early or held an impossible value.
     public struct Corrupt: Error {
         /// A corrupt-input error.
-        public init() {}
+        @inlinable public init() {}
     }
 
     /// The bytes being read.
     public let storage: StoredBytes
-    private let bytes: UnsafeRawBufferPointer
-    private var offset = 0
+    // Inlinable, with its state visible to the inliner: decoding a cache calls these methods millions of
+    // times from other modules, and unspecialised generic calls looked up type metadata on every one.
+    @usableFromInline let bytes: UnsafeRawBufferPointer
+    @usableFromInline var offset = 0
 
     /// A reader over a copy of `bytes`.
     public init(_ bytes: [UInt8]) {
@@ -82,18 +86,18 @@ public struct ByteReader {
     }
 
     /// Whether every byte has been read.
-    public var atEnd: Bool { offset == bytes.count }
+    @inlinable public var atEnd: Bool { offset == bytes.count }
 
     /// How many bytes have been read.
-    public var position: Int { offset }
+    @inlinable public var position: Int { offset }
 
     /// Reads a 64-bit integer.
-    public mutating func int() throws(Corrupt) -> Int {
+    @inlinable public mutating func int() throws(Corrupt) -> Int {
         Int(truncatingIfNeeded: try uint64())
     }
 
     /// Reads a 64-bit unsigned integer.
-    public mutating func uint64() throws(Corrupt) -> UInt64 {
+    @inlinable public mutating func uint64() throws(Corrupt) -> UInt64 {
         guard bytes.count - offset >= 8 else { throw Corrupt() }
         let value = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         offset += 8
@@ -101,19 +105,19 @@ public struct ByteReader {
     }
 
     /// Reads a boolean.
-    public mutating func bool() throws(Corrupt) -> Bool {
+    @inlinable public mutating func bool() throws(Corrupt) -> Bool {
         guard offset < bytes.count, bytes[offset] <= 1 else { throw Corrupt() }
         offset += 1
         return bytes[offset - 1] == 1
     }
 
     /// Reads a string.
-    public mutating func string() throws(Corrupt) -> String {
+    @inlinable public mutating func string() throws(Corrupt) -> String {
         storage.string(try stringRange())
     }
 
     /// Skips a string, returning where its bytes are in `storage`, to decode later or never.
-    public mutating func stringRange() throws(Corrupt) -> Range<Int> {
+    @inlinable public mutating func stringRange() throws(Corrupt) -> Range<Int> {
         let count = try int()
         guard count >= 0, bytes.count - offset >= count else { throw Corrupt() }
         defer { offset += count }
@@ -121,18 +125,18 @@ public struct ByteReader {
     }
 
     /// Reads raw bytes.
-    public mutating func data() throws(Corrupt) -> [UInt8] {
+    @inlinable public mutating func data() throws(Corrupt) -> [UInt8] {
         let range = try stringRange()
         return Array(bytes[range])
     }
 
     /// Reads an optional.
-    public mutating func optional<T>(_ read: (inout ByteReader) throws(Corrupt) -> T) throws(Corrupt) -> T? {
+    @inlinable public mutating func optional<T>(_ read: (inout ByteReader) throws(Corrupt) -> T) throws(Corrupt) -> T? {
         try bool() ? try read(&self) : nil
     }
 
     /// Reads an array.
-    public mutating func array<T>(_ read: (inout ByteReader) throws(Corrupt) -> T) throws(Corrupt) -> [T] {
+    @inlinable public mutating func array<T>(_ read: (inout ByteReader) throws(Corrupt) -> T) throws(Corrupt) -> [T] {
         let count = try int()
         guard count >= 0, count <= bytes.count - offset else { throw Corrupt() }
         var values: [T] = []

@@ -21,6 +21,10 @@ public struct OutputManifest: Sendable {
         public var size: Int
         public var modified: Int
         public var inode: UInt64
+        /// The build (`OutputManifest.generation`) that put this file here; later builds that keep it (a
+        /// hard link to the same inode) leave the number as it was. A file with the manifest's own
+        /// generation was replaced by that build, so the spare tree, the output before it, holds another.
+        public var generation = 0
     }
 
     /// What one entry of the archive was, in archive order, for telling which pages an edit affects.
@@ -35,14 +39,17 @@ public struct OutputManifest: Sendable {
         /// Indexes of its tags and outlets in the archive's lists.
         public var tags: [Int]
         public var outlets: [Int]
+        /// A hash of what pages other than its own show of the entry: its title and summary.
+        public var listing: UInt64
 
-        public init(file: String, size: Int, modified: Int, place: UInt64, tags: [Int], outlets: [Int]) {
+        public init(file: String, size: Int, modified: Int, place: UInt64, tags: [Int], outlets: [Int], listing: UInt64) {
             self.file = file
             self.size = size
             self.modified = modified
             self.place = place
             self.tags = tags
             self.outlets = outlets
+            self.listing = listing
         }
     }
 
@@ -56,10 +63,12 @@ public struct OutputManifest: Sendable {
     public static let fileName = "output.bin"
     /// The name of the manifest describing the spare tree (see `OutputWriter`).
     public static let spareFileName = "spare.bin"
-    private static let magic = "broadsheet-output-4"
+    private static let magic = "broadsheet-output-6"
 
     /// The fingerprint of the inputs of the build that wrote the output.
     public var fingerprint: UInt64
+    /// Counts builds that wrote the output (see `Record.generation`).
+    public var generation = 0
     /// The output folder the records describe.
     public var output: String
     /// Records by site path.
@@ -89,31 +98,23 @@ public struct OutputManifest: Sendable {
         self.files = files
     }
 
-    /// Reads the manifest in `folder`, or nil when there is none usable.
-    public static func load(from folder: URL, name: String = fileName) -> OutputManifest? {
+    /// Whether the build that wrote the output put a new file at `path` (so the spare holds another).
+    public func replaced(_ record: Record) -> Bool { record.generation == generation }
+
+    /// Reads the manifest in `folder`, or nil when there is none usable. With `headerOnly`, `files` and
+    /// `entries` are left empty (the header is what tells whether a spare tree can be trusted).
+    public static func load(from folder: URL, name: String = fileName, headerOnly: Bool = false) -> OutputManifest? {
         guard let stored = StoredBytes.map(folder.appending(path: name).path(percentEncoded: false)) else { return nil }
         var reader = ByteReader(stored)
         do throws(ByteReader.Corrupt) {
             guard try reader.string() == magic else { return nil }
             var manifest = OutputManifest(fingerprint: try reader.uint64(), output: try reader.string())
-            let count = try reader.int()
-            manifest.files.reserveCapacity(max(0, count))
-            for _ in 0..<count {
-                let path = try reader.string()
-                manifest.files[path] = Record(
-                    hash: try reader.uint64(), size: try reader.int(), modified: try reader.int(), inode: try reader.uint64())
-            }
+            manifest.generation = try reader.int()
             manifest.settings = try reader.uint64()
             manifest.names = try reader.uint64()
-            manifest.entries = try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
-                EntryStamp(
-                    file: try reader.string(), size: try reader.int(), modified: try reader.int(), place: try reader.uint64(),
-                    tags: try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.int() },
-                    outlets: try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.int() })
-            }
+            manifest.pages = try reader.uint64()
             let templateCount = try reader.int()
             for _ in 0..<max(0, templateCount) { manifest.templates[try reader.string()] = try reader.uint64() }
-            manifest.pages = try reader.uint64()
             let folderCount = try reader.int()
             for _ in 0..<max(0, folderCount) {
                 manifest.folders[try reader.string()] = FolderStamp(inode: try reader.uint64(), modified: try reader.int())
@@ -122,42 +123,43 @@ public struct OutputManifest: Sendable {
             manifest.dayCount = try reader.int()
             manifest.tagCount = try reader.int()
             manifest.warnings = try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.diagnostic() }
+            if headerOnly { return manifest }
+            let count = try reader.int()
+            manifest.files.reserveCapacity(max(0, count))
+            for _ in 0..<count {
+                let path = try reader.string()
+                manifest.files[path] = Record(
+                    hash: try reader.uint64(), size: try reader.int(), modified: try reader.int(), inode: try reader.uint64(),
+                    generation: try reader.int())
+            }
+            manifest.entries = try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
+                EntryStamp(
+                    file: try reader.string(), size: try reader.int(), modified: try reader.int(), place: try reader.uint64(),
+                    tags: try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.int() },
+                    outlets: try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.int() },
+                    listing: try reader.uint64())
+            }
             return reader.atEnd ? manifest : nil
         } catch {
             return nil
         }
     }
 
-    /// Writes the manifest atomically into `folder`.
+    /// Writes the manifest atomically into `folder`: the header, then the files and entries.
     public func save(to folder: URL, name: String = fileName) {
-        var writer = ByteWriter()
+        var writer = ByteWriter(capacity: files.count * 160 + entries.count * 160 + 4096)
         writer.string(Self.magic)
         writer.uint64(fingerprint)
         writer.string(output)
-        writer.int(files.count)
-        for (path, record) in files {
-            writer.string(path)
-            writer.uint64(record.hash)
-            writer.int(record.size)
-            writer.int(record.modified)
-            writer.uint64(record.inode)
-        }
+        writer.int(generation)
         writer.uint64(settings)
         writer.uint64(names)
-        writer.array(entries) { writer, entry in
-            writer.string(entry.file)
-            writer.int(entry.size)
-            writer.int(entry.modified)
-            writer.uint64(entry.place)
-            writer.array(entry.tags) { $0.int($1) }
-            writer.array(entry.outlets) { $0.int($1) }
-        }
+        writer.uint64(pages)
         writer.int(templates.count)
         for (name, hash) in templates {
             writer.string(name)
             writer.uint64(hash)
         }
-        writer.uint64(pages)
         writer.int(folders.count)
         for (path, stamp) in folders {
             writer.string(path)
@@ -168,6 +170,24 @@ public struct OutputManifest: Sendable {
         writer.int(dayCount)
         writer.int(tagCount)
         writer.array(warnings) { $0.diagnostic($1) }
+        writer.int(files.count)
+        for (path, record) in files {
+            writer.string(path)
+            writer.uint64(record.hash)
+            writer.int(record.size)
+            writer.int(record.modified)
+            writer.uint64(record.inode)
+            writer.int(record.generation)
+        }
+        writer.array(entries) { writer, entry in
+            writer.string(entry.file)
+            writer.int(entry.size)
+            writer.int(entry.modified)
+            writer.uint64(entry.place)
+            writer.array(entry.tags) { $0.int($1) }
+            writer.array(entry.outlets) { $0.int($1) }
+            writer.uint64(entry.listing)
+        }
         let bytes = writer.bytes
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let target = folder.appending(path: name)

@@ -30,10 +30,16 @@ public final class OutputWriter: Sendable {
     private let previous: OutputManifest?
     private let described: OutputManifest?
     private let spareFiles: [String: OutputManifest.Record]
+    /// Whether the spare holds the same paths as the previous output, and the previous output's records
+    /// tell which of its files the spare shares (`Record.generation`); `spareFiles` is then empty.
+    private let spareMirrorsPrevious: Bool
     private let cacheFolder: URL?
     private let records = Mutex([String: OutputManifest.Record]())
     private let folders = FolderSet()
     private let startedWithoutOutput = Atomic<Bool>(false)
+    private let keepsSpareFileList = Atomic<Bool>(false)
+    /// This build's number (see `OutputManifest.generation`).
+    public let generation: Int
 
     /// Counts of what a build wrote.
     public struct WriteStats: Sendable, Equatable {
@@ -63,9 +69,10 @@ public final class OutputWriter: Sendable {
     /// rewritten. `previous` is the manifest of the current output: an unchanged file is recognised by its
     /// hash without reading the old file, and after the swap it describes the spare.
     /// `failAfterWrites` makes the n-th write fail, to prove a failed build leaves the output untouched.
+    /// `spareManifest` is the header of `spare.bin` when the caller has read it already.
     public init(
         output: URL, keepUnchanged: Bool = true, previous: OutputManifest? = nil, cacheFolder: URL? = nil,
-        failAfterWrites: Int? = nil
+        spareManifest: OutputManifest?? = nil, failAfterWrites: Int? = nil
     ) throws(Failure) {
         self.output = output.standardizedFileURL
         let outputPath = self.output.path(percentEncoded: false)
@@ -79,12 +86,21 @@ public final class OutputWriter: Sendable {
         self.failAfterWrites = failAfterWrites
         self.keepUnchanged = keepUnchanged
         var spareFiles: [String: OutputManifest.Record]?
+        var mirrors = false
         if let cacheFolder {
-            if keepUnchanged, self.previous != nil, Self.isFolder(outputPath), Self.isFolder(spare.path(percentEncoded: false)),
-                let held = OutputManifest.load(from: cacheFolder, name: OutputManifest.spareFileName),
-                held.output == outputPath, held.outputLooksIntact(spare, checkingRootTime: false)
+            if keepUnchanged, let previous = self.previous, Self.isFolder(outputPath), Self.isFolder(spare.path(percentEncoded: false)),
+                let header = spareManifest
+                    ?? OutputManifest.load(from: cacheFolder, name: OutputManifest.spareFileName, headerOnly: true),
+                header.output == outputPath, header.outputLooksIntact(spare, checkingRootTime: false)
             {
-                spareFiles = held.files
+                if header.pages == previous.pages {
+                    // Same files as the output, and the output's records say which of them the last build
+                    // replaced: the spare's own records are not needed.
+                    mirrors = true
+                    spareFiles = [:]
+                } else {
+                    spareFiles = OutputManifest.load(from: cacheFolder, name: OutputManifest.spareFileName)?.files
+                }
             }
             // From here on the spare may change: no description of it may survive a killed build.
             OutputManifest.remove(from: cacheFolder, name: OutputManifest.spareFileName)
@@ -97,6 +113,8 @@ public final class OutputWriter: Sendable {
             // what it holds costs far less than filling a new folder and removing the old one.
             spareFiles = Self.list(spare.path(percentEncoded: false))
         }
+        spareMirrorsPrevious = mirrors
+        generation = (described?.generation ?? 0) + 1
         usesSpare = spareFiles != nil
         self.spareFiles = spareFiles ?? [:]
         staging = usesSpare ? spare : parent.appending(path: ".\(name).staging-\(getpid())", directoryHint: .isDirectory)
@@ -162,6 +180,14 @@ public final class OutputWriter: Sendable {
     /// What has been written so far.
     public var statistics: WriteStats { stats.withLock { $0 } }
 
+    /// What the spare holds at `path`: its record, or for a spare mirroring the previous output, the
+    /// output's record when the two share the file, else a record that matches nothing.
+    private func spareRecord(_ path: String) -> OutputManifest.Record? {
+        guard spareMirrorsPrevious else { return spareFiles[path] }
+        guard let known = previous?.files[path] else { return nil }
+        return previous?.replaced(known) == true ? OutputManifest.Record(hash: 0, size: -1, modified: -1, inode: 0) : known
+    }
+
     private func countWrite(_ file: String) throws(Failure) {
         let count = stats.withLock { $0.written + $0.unchanged }
         if let failAfterWrites, count >= failAfterWrites {
@@ -180,8 +206,9 @@ public final class OutputWriter: Sendable {
         let hash = ContentHash.of(file.bytes)
         var removed = false
         if keepUnchanged, let found = unchangedFile(file, hash: hash, at: previousPath) {
-            if usesSpare, let held = spareFiles[path], held.inode == found.inode {
+            if usesSpare, var held = spareRecord(path), held.inode == found.inode {
                 // The spare already holds the output's very file.
+                held.generation = previous?.files[path]?.generation ?? 0
                 record(path, held)
                 stats.withLock { $0.unchanged += 1 }
                 return
@@ -194,14 +221,19 @@ public final class OutputWriter: Sendable {
             if link(previousPath, target) == 0 {
                 // A hard link keeps the inode, so the record of the previous file still describes it.
                 if let found = FileIdentity.of(target) {
-                    record(path, OutputManifest.Record(hash: hash, size: found.size, modified: found.modified, inode: found.inode))
+                    record(
+                        path,
+                        OutputManifest.Record(
+                            hash: hash, size: found.size, modified: found.modified, inode: found.inode,
+                            generation: previous?.files[path]?.generation ?? 0))
                 }
                 stats.withLock { $0.unchanged += 1 }
                 return
             }
         }
         if usesSpare, !removed {
-            if let held = spareFiles[path], held.hash == hash, held.size == file.bytes.count {
+            if var held = spareRecord(path), held.hash == hash, held.size == file.bytes.count {
+                held.generation = generation
                 record(path, held)
                 stats.withLock { $0.written += 1 }
                 return
@@ -212,7 +244,9 @@ public final class OutputWriter: Sendable {
         try folders.makeParents(of: target, below: staging.path(percentEncoded: false))
         try FileIO.write(file.bytes, to: target)
         if let found = FileIdentity.of(target) {
-            record(path, OutputManifest.Record(hash: hash, size: found.size, modified: found.modified, inode: found.inode))
+            record(
+                path,
+                OutputManifest.Record(hash: hash, size: found.size, modified: found.modified, inode: found.inode, generation: generation))
         }
         stats.withLock { $0.written += 1 }
     }
@@ -224,14 +258,15 @@ public final class OutputWriter: Sendable {
     public func carry(_ path: String) throws(Failure) -> Bool {
         guard let known = previous?.files[path] else { return false }
         try countWrite(path)
-        if usesSpare, let held = spareFiles[path], held.inode == known.inode {
-            record(path, known)
+        let kept = known
+        if usesSpare, let held = spareRecord(path), held.inode == known.inode {
+            record(path, kept)
         } else {
             let target = staging.path(percentEncoded: false) + "/" + path
             if usesSpare { unlink(target) }
             try folders.makeParents(of: target, below: staging.path(percentEncoded: false))
             guard link(output.path(percentEncoded: false) + "/" + path, target) == 0 else { return false }
-            record(path, known)
+            record(path, kept)
         }
         stats.withLock {
             $0.unchanged += 1
@@ -241,7 +276,8 @@ public final class OutputWriter: Sendable {
     }
 
     /// Keeps every file of the previous output but those at `excluded` without rendering them again: the
-    /// caller knows the new site has the same files and that only the excluded ones may change.
+    /// caller knows the new site has the same files (`OutputManifest.pages`) and that only the excluded
+    /// ones may change.
     public func carryAll(except excluded: Set<String>) throws(Failure) {
         guard let previous else { return }
         try countWrite("the files kept from the previous output")
@@ -252,7 +288,7 @@ public final class OutputWriter: Sendable {
         var bytes = 0
         for (path, known) in kept {
             bytes += known.size
-            if usesSpare, let held = spareFiles[path], held.inode == known.inode { continue }
+            if usesSpare, spareMirrorsPrevious ? !previous.replaced(known) : spareFiles[path]?.inode == known.inode { continue }
             let target = root + "/" + path
             if usesSpare { unlink(target) }
             try folders.makeParents(of: target, below: root)
@@ -260,6 +296,8 @@ public final class OutputWriter: Sendable {
                 throw Failure(message: "cannot link \(path) into \(root): \(FileIO.errnoText())")
             }
         }
+        // The new output has the previous one's files: a spare mirroring it has nothing the new one lacks.
+        if spareMirrorsPrevious { keepsSpareFileList.store(true, ordering: .relaxed) }
         records.withLock { $0.isEmpty ? ($0 = kept) : $0.merge(kept) { $1 } }
         stats.withLock {
             $0.unchanged += kept.count
@@ -285,7 +323,9 @@ public final class OutputWriter: Sendable {
 
     /// What was written, for the manifest of the next build.
     public func manifest(fingerprint: UInt64) -> OutputManifest {
-        OutputManifest(fingerprint: fingerprint, output: output.path(percentEncoded: false), files: records.withLock { $0 })
+        var manifest = OutputManifest(fingerprint: fingerprint, output: output.path(percentEncoded: false), files: records.withLock { $0 })
+        manifest.generation = generation
+        return manifest
     }
 
     /// Copies a file (an asset) into the folder being filled, hard-linking it when unchanged.
@@ -307,7 +347,7 @@ public final class OutputWriter: Sendable {
             startedWithoutOutput.store(true, ordering: .relaxed)
             return
         }
-        if usesSpare {
+        if usesSpare, !keepsSpareFileList.load(ordering: .relaxed) {
             removeFilesNotWritten()
             removeTopLevelDotFiles(stagingPath)
         }
@@ -389,7 +429,9 @@ public final class OutputWriter: Sendable {
     private func removeFilesNotWritten() {
         let kept = records.withLock { $0 }
         let root = staging.path(percentEncoded: false)
-        for path in spareFiles.keys where kept[path] == nil {
+        // A mirroring spare holds the previous output's paths.
+        let held = spareMirrorsPrevious ? (previous?.files ?? [:]) : spareFiles
+        for path in held.keys where kept[path] == nil {
             unlink(root + "/" + path)
             var folder = Substring(path)
             while let slash = folder.lastIndex(of: "/") {

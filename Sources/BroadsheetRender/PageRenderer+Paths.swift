@@ -68,6 +68,26 @@ extension PageRenderer {
         }
     }
 
+    /// The pages that show the bodies of the entries at `changed` (archive indexes), for edits that keep
+    /// everything else a page can show of an entry (title, summary, date, slug, tags and sources): the
+    /// entry and its print view, its day and its print view, its month's print edition, and the feeds
+    /// that carry it.
+    public func pages(showingBodiesOf changed: [Int]) -> Set<PageKind> {
+        var pages: Set<PageKind> = []
+        let feedEntries = archive.config.feedEntries
+        for index in changed {
+            let day = archive.dayOfEntry[index]
+            pages.formUnion([.entry(index), .entryPrint(index), .day(day), .dayPrint(day)])
+            if let month = archive.months.firstIndex(where: { $0.days.contains(day) }) { pages.insert(.monthPrint(month)) }
+            if index >= archive.entries.count - feedEntries { pages.formUnion([.feed, .jsonFeed]) }
+            if day >= archive.days.count - feedEntries { pages.insert(.dailyFeed) }
+            for tag in archive.entries[index].tags where archive.tags[tag].entries.prefix(feedEntries).contains(index) {
+                pages.insert(.tagFeed(tag))
+            }
+        }
+        return pages
+    }
+
     /// The pages an edit of the entries at `changed` (archive indexes) can affect, when the archive's
     /// entries keep their files, dates and slugs and its tag and outlet lists stay the same. `oldTags` and
     /// `oldOutlets` give, for every entry, its tag and outlet indexes in the build being updated.

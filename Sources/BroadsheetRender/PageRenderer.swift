@@ -43,10 +43,11 @@ public struct PageRenderer: Sendable {
         return pages
     }
 
-    /// A hash of `pages` (the list `pages` returns): equal hashes (for archives with the same entries, days, tags and outlets) mean
+    /// A hash of `pages` (the list `pages` returns) and the site paths of the assets: equal hashes (for archives with the same entries, days, tags and outlets) mean
     /// the same files at the same paths.
-    public func pageListHash(_ pages: [PageKind]) -> UInt64 {
+    public func pageListHash(_ pages: [PageKind], assets: [String]) -> UInt64 {
         var hash = ContentHash()
+        for path in assets { hash.add(path) }
         hash.add(pages.count)
         for page in pages {
             let parts: [Int]

@@ -88,4 +88,30 @@ import Testing
             .filter { $0.hasPrefix(".Output.staging") }
         #expect(leftovers.isEmpty)
     }
+
+    /// An edit below an entry's first paragraph changes no title or summary: only the pages showing its
+    /// body are rendered (not the search index, lists or neighbours), and the output still equals a
+    /// fresh build's.
+    @Test func aBodyEditRendersOnlyThePagesShowingTheBody() async throws {
+        let site = try TestSite(Self.archive)
+        defer { site.delete() }
+        let mirror = try TestSite("")
+        defer { mirror.delete() }
+        try site.ageSourceFiles()
+        try await site.build()
+        let index = site.output.appending(path: "search-index.json").path(percentEncoded: false)
+        let indexTime = try FileManager.default.attributesOfItem(atPath: index)[.modificationDate] as? Date
+        try site.write(
+            "Content/2025/01/03/b.md", "---\ntitle: Second\ndate: 2025-01-03\ntags: [Economy, Trade]\n---\nTwo.\n\nA new paragraph.\n")
+        let edited = try await site.build()
+        #expect(edited.renderedSubset)
+        // The entry and its print view, the day and its print view, the month's edition, three site feeds, two tag feeds.
+        #expect(edited.rendered == 10, "\(edited.rendered) pages rendered")
+        #expect(try site.output("2025/01/03/b.html").contains("A new paragraph."))
+        #expect(try FileManager.default.attributesOfItem(atPath: index)[.modificationDate] as? Date == indexTime)
+        try FileManager.default.removeItem(at: mirror.root.appending(path: "Content"))
+        try FileManager.default.copyItem(at: site.root.appending(path: "Content"), to: mirror.root.appending(path: "Content"))
+        try await mirror.build(jobs: 1, fresh: true)
+        #expect(try site.outputSnapshot() == (try snapshot(of: mirror.output)))
+    }
 }

@@ -30,7 +30,7 @@ enum IncrementalPlan {
         archive.entries.map { entry in
             let stamp = content.stamps[entry.file]
             return OutputManifest.EntryStamp(
-                file: entry.file, size: stamp?.size ?? -1, modified: stamp?.modified ?? -1, place: place(of: entry),
+                file: ContentHash.of(entry.file), size: stamp?.size ?? -1, modified: stamp?.modified ?? -1, place: place(of: entry),
                 tags: entry.tags, outlets: entry.outlets, listing: listing(of: entry))
         }
     }

@@ -109,11 +109,14 @@ struct EntryCache: Sendable {
     }
 
     /// Writes the cache atomically (temporary file, then rename); failures are ignored, a cache is optional.
+    /// The bodies are written straight from the entries, never gathered into one buffer: at 100,000
+    /// entries they are hundreds of megabytes.
     func save(to folder: URL, files: [ContentFile], name: String = fileName) {
         let cutoff = Int((Date().timeIntervalSince1970 - 2) * 1e9)
         // Records first, bodies after them: reading the records touches only their own pages of the file.
-        var writer = ByteWriter()
-        var bodies = ByteWriter()
+        var writer = ByteWriter(capacity: files.count * 512)
+        var bodiesLength = 0
+        var bodies: [MarkdownDocument] = []
         let kept = files.filter { $0.size >= 0 && $0.modified < cutoff && records[$0.path] != nil }
         writer.int(kept.count)
         for file in kept {
@@ -121,16 +124,25 @@ struct EntryCache: Sendable {
             writer.string(file.path)
             writer.int(record.size)
             writer.int(record.modified)
-            writer.optional(record.entry) { Self.write($1, bodies: &bodies, to: &$0) }
+            writer.optional(record.entry) { writer, entry in
+                Self.write(entry, bodyOffset: bodiesLength, to: &writer)
+                bodiesLength += entry.body.htmlByteCount
+                bodies.append(entry.body)
+            }
             writer.array(record.diagnostics) { $0.diagnostic($1) }
         }
-        var file = ByteWriter()
-        file.string(Self.magic)
-        file.uint64(key)
-        file.int(writer.bytes.count)
-        file.raw(writer.bytes)
-        file.raw(bodies.bytes)
-        CacheFolder.writeAtomically(file.bytes, to: folder.appending(path: name))
+        var header = ByteWriter()
+        header.string(Self.magic)
+        header.uint64(key)
+        header.int(writer.bytes.count)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        CacheFile.writeAtomically(to: folder.appending(path: name).path(percentEncoded: false)) { output in
+            guard header.bytes.withUnsafeBytes({ output.write($0) }), writer.bytes.withUnsafeBytes({ output.write($0) }) else {
+                return false
+            }
+            for body in bodies where !body.withHTMLBytes({ output.write($0) }) { return false }
+            return true
+        }
     }
 
     // MARK: - Encoding
@@ -173,7 +185,7 @@ struct EntryCache: Sendable {
     }
 
     /// The entry of `file`; the file name is the record's key, so it is not stored again.
-    private static func write(_ entry: EntrySource, bodies: inout ByteWriter, to writer: inout ByteWriter) {
+    private static func write(_ entry: EntrySource, bodyOffset: Int, to writer: inout ByteWriter) {
         writer.string(entry.title)
         write(entry.date, to: &writer)
         write(entry.dateLocation, in: entry.file, to: &writer)
@@ -186,10 +198,8 @@ struct EntryCache: Sendable {
         writer.optional(entry.summary) { $0.string($1) }
         writer.string(entry.slug.value)
         writer.bool(entry.draft)
-        let html = entry.body.html
-        writer.int(bodies.bytes.count)
-        writer.int(html.utf8.count)
-        bodies.raw(html)
+        writer.int(bodyOffset)
+        writer.int(entry.body.htmlByteCount)
         writer.string(entry.body.firstParagraph)
         writer.array(entry.body.headings) { writer, heading in
             writer.int(heading.level)
@@ -241,21 +251,6 @@ public enum CacheFolder {
     /// The cache folder of a site.
     public static func url(for layout: SiteLayout) -> URL {
         layout.root.appending(path: name, directoryHint: .isDirectory)
-    }
-
-    /// Writes `bytes` to a temporary file beside `url` and renames it over `url`; failures are ignored.
-    public static func writeAtomically(_ bytes: [UInt8], to url: URL) {
-        let folder = url.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appending(path: ".\(url.lastPathComponent).\(getpid()).tmp")
-        do {
-            try Data(bytes).write(to: temporary)
-            if rename(temporary.path(percentEncoded: false), url.path(percentEncoded: false)) != 0 {
-                try? FileManager.default.removeItem(at: temporary)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
     }
 
     /// Removes a cache file, so a later build cannot trust it.

@@ -169,6 +169,13 @@ public struct ContentHash: Sendable, Hashable {
         return hash.value
     }
 
+    /// The hash of a string's UTF-8 bytes.
+    public static func of(_ text: String) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(text)
+        return hash.value
+    }
+
     /// Mixes in bytes.
     public mutating func add(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { add($0) }

@@ -10,6 +10,22 @@ public struct MarkdownDocument: Sendable, Hashable {
         }
     }
     private let storedHTML: HTML
+
+    /// Calls `body` with the HTML's UTF-8 bytes, without making a string of stored HTML.
+    public func withHTMLBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        switch storedHTML {
+        case .text(var text): text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+        case .stored(let stored): body(UnsafeRawBufferPointer(rebasing: stored.bytes.buffer[stored.range]))
+        }
+    }
+
+    /// The length of the HTML in UTF-8 bytes.
+    public var htmlByteCount: Int {
+        switch storedHTML {
+        case .text(let text): text.utf8.count
+        case .stored(let stored): stored.range.count
+        }
+    }
     /// The first paragraph as plain text, shortened to `Excerpt.limit` characters, for summaries.
     public let firstParagraph: String
     /// The `h2`–`h4` headings in order, with their ids.

@@ -29,8 +29,8 @@ public struct OutputManifest: Sendable {
 
     /// What one entry of the archive was, in archive order, for telling which pages an edit affects.
     public struct EntryStamp: Sendable, Equatable {
-        /// The site-relative source file.
-        public var file: String
+        /// A hash of the site-relative source file's path (cheaper to store, read and compare than the path).
+        public var file: UInt64
         /// The source file's size and modification time (-1: unknown, matches nothing).
         public var size: Int
         public var modified: Int
@@ -42,7 +42,7 @@ public struct OutputManifest: Sendable {
         /// A hash of what pages other than its own show of the entry: its title and summary.
         public var listing: UInt64
 
-        public init(file: String, size: Int, modified: Int, place: UInt64, tags: [Int], outlets: [Int], listing: UInt64) {
+        public init(file: UInt64, size: Int, modified: Int, place: UInt64, tags: [Int], outlets: [Int], listing: UInt64) {
             self.file = file
             self.size = size
             self.modified = modified
@@ -63,7 +63,7 @@ public struct OutputManifest: Sendable {
     public static let fileName = "output.bin"
     /// The name of the manifest describing the spare tree (see `OutputWriter`).
     public static let spareFileName = "spare.bin"
-    private static let magic = "broadsheet-output-6"
+    private static let magic = "broadsheet-output-7"
 
     /// The fingerprint of the inputs of the build that wrote the output.
     public var fingerprint: UInt64
@@ -134,7 +134,7 @@ public struct OutputManifest: Sendable {
             }
             manifest.entries = try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
                 EntryStamp(
-                    file: try reader.string(), size: try reader.int(), modified: try reader.int(), place: try reader.uint64(),
+                    file: try reader.uint64(), size: try reader.int(), modified: try reader.int(), place: try reader.uint64(),
                     tags: try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.int() },
                     outlets: try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.int() },
                     listing: try reader.uint64())
@@ -180,7 +180,7 @@ public struct OutputManifest: Sendable {
             writer.int(record.generation)
         }
         writer.array(entries) { writer, entry in
-            writer.string(entry.file)
+            writer.uint64(entry.file)
             writer.int(entry.size)
             writer.int(entry.modified)
             writer.uint64(entry.place)
@@ -188,18 +188,8 @@ public struct OutputManifest: Sendable {
             writer.array(entry.outlets) { $0.int($1) }
             writer.uint64(entry.listing)
         }
-        let bytes = writer.bytes
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let target = folder.appending(path: name)
-        let temporary = folder.appending(path: ".\(name).\(getpid()).tmp")
-        do {
-            try Data(bytes).write(to: temporary)
-            if rename(temporary.path(percentEncoded: false), target.path(percentEncoded: false)) != 0 {
-                try? FileManager.default.removeItem(at: temporary)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        CacheFile.writeAtomically(writer.bytes, to: folder.appending(path: name).path(percentEncoded: false))
     }
 
     /// Removes the manifest from `folder`.

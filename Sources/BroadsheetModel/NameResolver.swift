@@ -5,12 +5,12 @@ import BroadsheetCore
 ///
 /// Names that differ only in letter case are one name, shown in its most used spelling (a warning lists
 /// the spellings). Different names that would share a slug are an error naming both, never a silent merge.
-struct NameResolver {
+struct NameResolver: Sendable {
     /// What is being resolved, for messages: "tag" or "source".
     let kind: String
 
     /// A resolved name and the entries (by position) that use it.
-    struct Resolved {
+    struct Resolved: Sendable {
         let name: String
         let slug: Slug
         var entries: [Int]

@@ -46,9 +46,10 @@ public struct Permalink: Sendable, Hashable, Comparable, CustomStringConvertible
         return Permalink(segments, fileName: stem + ".print.html")
     }
 
-    /// Page `number` of a paginated list (page 1 is the list itself).
+    /// Page `number` of a paginated list: `page/<number>.html` in the list's folder (page 1 is the list
+    /// itself). Files, not folders, for the reason given above: a large archive has thousands.
     public func page(_ number: Int) -> Permalink {
-        number <= 1 ? self : Permalink(segments + ["page", String(number)])
+        number <= 1 ? self : Permalink(segments + ["page"], fileName: "\(number).html")
     }
 
     public var description: String { "/" + path }

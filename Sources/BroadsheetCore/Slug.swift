@@ -47,7 +47,8 @@ public struct Slug: Sendable, Hashable, Comparable, Codable, CustomStringConvert
     /// Percent-encodes every byte outside unreserved ASCII, as RFC 3986 asks for a path segment.
     public static func percentEncode(_ text: String) -> String {
         // Most segments (dates, ASCII slugs) need no encoding: return them as they are, without a copy.
-        if text.utf8.allSatisfy(isUnreserved) { return text }
+        var contiguous = text
+        if contiguous.withUTF8({ $0.allSatisfy(isUnreserved) }) { return text }
         var encoded = ""
         for byte in text.utf8 {
             switch byte {

@@ -22,8 +22,10 @@ enum FileIO {
         }
     }
 
-    /// Writes `bytes` to a new file at `path`.
-    static func write(_ bytes: [UInt8], to path: String) throws(OutputWriter.Failure) {
+    /// Writes `bytes` to a new file at `path` and returns the file's identity, taken from the open file
+    /// (a second look-up by path cost as much as the write for a small page).
+    @discardableResult
+    static func write(_ bytes: [UInt8], to path: String) throws(OutputWriter.Failure) -> (size: Int, modified: Int, inode: UInt64)? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputWriter.Failure(message: "cannot write \(path): \(errnoText())") }
         defer { close(descriptor) }
@@ -36,6 +38,9 @@ enum FileIO {
             guard written > 0 else { throw OutputWriter.Failure(message: "cannot write \(path): \(errnoText())") }
             offset += written
         }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        return (Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec), UInt64(info.st_ino))
     }
 
     /// Whether the file at `path` exists and holds exactly `bytes`.

@@ -242,8 +242,7 @@ public final class OutputWriter: Sendable {
             unlink(target)
         }
         try folders.makeParents(of: target, below: staging.path(percentEncoded: false))
-        try FileIO.write(file.bytes, to: target)
-        if let found = FileIdentity.of(target) {
+        if let found = try FileIO.write(file.bytes, to: target) {
             record(
                 path,
                 OutputManifest.Record(hash: hash, size: found.size, modified: found.modified, inode: found.inode, generation: generation))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rewrites root-relative links in a rendered page into links relative to the page.
 ///
 /// Templates and entry bodies write `/2025/01/07/` style links; a page that links relatively works
@@ -27,31 +29,32 @@ struct RelativeLinks {
 
     private func rewrite(_ bytes: [UInt8], replacing replacementTail: [UInt8]) -> [UInt8] {
         var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + 1024)
-        var index = 0
         var copiedUpTo = 0
-        let count = bytes.count
-        while index < count {
-            // Every pattern starts after `=` + `"`, so only look closely where a quote follows `=`.
-            if bytes[index] == UInt8(ascii: "\""), index > 0, bytes[index - 1] == UInt8(ascii: "=") {
+        bytes.withUnsafeBufferPointer { page in
+            guard let base = page.baseAddress else { return }
+            let count = page.count
+            var index = 0
+            // Every pattern starts after `=` + `"`: jump from quote to quote and look closely only there.
+            while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "\"")), count - index) {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                defer { index += 1 }
+                guard index > 0, page[index - 1] == UInt8(ascii: "=") else { continue }
                 for pattern in patterns {
-                    let nameLength = pattern.count - prefix.count
-                    let start = index + 1 - nameLength
-                    guard start >= 0, start + pattern.count <= count else { continue }
-                    if bytes[start..<start + pattern.count].elementsEqual(pattern) {
-                        let valueStart = index + 1
-                        result.append(contentsOf: bytes[copiedUpTo..<valueStart])
-                        result.append(contentsOf: replacementTail)
-                        copiedUpTo = valueStart + prefix.count
-                        index = copiedUpTo - 1
-                        break
-                    }
+                    let start = index + 1 - (pattern.count - prefix.count)
+                    guard start >= 0, start + pattern.count <= count,
+                        memcmp(base + start, pattern, pattern.count) == 0
+                    else { continue }
+                    if result.isEmpty { result.reserveCapacity(count + 1024) }
+                    let valueStart = index + 1
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: page[copiedUpTo..<valueStart]))
+                    result.append(contentsOf: replacementTail)
+                    copiedUpTo = valueStart + prefix.count
+                    index = copiedUpTo - 1
+                    break
                 }
             }
-            index += 1
+            if copiedUpTo > 0 { result.append(contentsOf: UnsafeBufferPointer(rebasing: page[copiedUpTo...])) }
         }
-        if copiedUpTo == 0 { return bytes }
-        result.append(contentsOf: bytes[copiedUpTo...])
-        return result
+        return copiedUpTo == 0 ? bytes : result
     }
 }

@@ -13,7 +13,7 @@ public enum ArchiveBuilder {
     /// Builds the archive; every clash found is reported in the returned diagnostics.
     public static func build(config: SiteConfig, entries sources: [EntrySource]) -> (Archive, Diagnostics) {
         var diagnostics = Diagnostics()
-        // Positions are sorted by their keys rather than the entries themselves, which are large to copy.
+        // Positions are sorted by keys gathered once, not by reaching into each entry at every comparison.
         let keys = sources.map { (date: $0.date, file: $0.file) }
         let order = keys.indices.sorted { left, right in
             if keys[left].date != keys[right].date { return keys[left].date < keys[right].date }
@@ -21,13 +21,12 @@ public enum ArchiveBuilder {
         }
         var kept: [EntrySource] = []
         kept.reserveCapacity(sources.count)
-        var permalinks: [Permalink] = []
-        permalinks.reserveCapacity(sources.count)
-        var urls: [Permalink: String] = [:]
-        urls.reserveCapacity(sources.count)
+        // Sorted by date, the entries of a day are together: two pages can only clash within a day, so
+        // a small table of that day's slugs finds every clash.
+        var slugsOfDay: [String: String] = [:]
+        var currentDay = Int.min
         for position in order {
             let source = sources[position]
-            let permalink = Permalink.entry(source.date, source.slug)
             if reservedEntrySlugs.contains(source.slug.value) {
                 diagnostics.error(
                     "the slug '\(source.slug.value)' is reserved for the day's own pages",
@@ -35,16 +34,20 @@ public enum ArchiveBuilder {
                     hint: "add slug: with another name to the front matter")
                 continue
             }
-            if let other = urls[permalink] {
+            let day = source.date.dayNumber
+            if day != currentDay {
+                slugsOfDay.removeAll(keepingCapacity: true)
+                currentDay = day
+            }
+            if let other = slugsOfDay[source.slug.value] {
                 diagnostics.error(
-                    "\(source.file) and \(other) both make the page \(permalink)",
+                    "\(source.file) and \(other) both make the page \(Permalink.entry(source.date, source.slug))",
                     at: SourceLocation(file: source.file, line: 1, column: 1),
                     hint: "give one of them another file name or a slug: in its front matter")
                 continue
             }
-            urls[permalink] = source.file
+            slugsOfDay[source.slug.value] = source.file
             kept.append(source)
-            permalinks.append(permalink)
         }
 
         // Tags and outlets are resolved at the same time, on two threads: each takes a tenth of a rebuild.
@@ -67,7 +70,7 @@ public enum ArchiveBuilder {
                 index: index, file: source.file, title: source.title, date: source.date, slug: source.slug,
                 tags: tagsOfEntry[index], outlets: outletsOfEntry[index],
                 summary: source.summary ?? source.body.firstParagraph,
-                body: source.body, permalink: permalinks[index])
+                body: source.body, permalink: .entry(source.date, source.slug))
         }
         let calendar = CalendarGrouping(entries: entries)
         let archive = Archive(

@@ -39,8 +39,6 @@ public struct ContentLoader: Sendable {
         public let assets: [URL]
         /// Every problem found.
         public let diagnostics: Diagnostics
-        /// Seconds spent listing `Content/`.
-        public var scanSeconds = 0.0
         /// Seconds reading files and checking front matter, and converting Markdown (wall time, split in
         /// proportion to the time the parsing threads spent on each).
         public var frontMatterSeconds = 0.0
@@ -48,9 +46,6 @@ public struct ContentLoader: Sendable {
         /// Entry files taken from the cache, and parsed afresh.
         public var cachedFiles = 0
         public var parsedFiles = 0
-        /// A fingerprint of every entry file (path, size, modification time): equal fingerprints mean
-        /// unchanged content (together with `site.yml`, which the cache key covers).
-        public var fingerprint: UInt64 = 0
         /// Each entry file's size and modification time by site-relative path, for telling which entries
         /// changed since an earlier build; a file modified in the last two seconds gets the time -1, which
         /// matches no later listing (its time stamp may not move on a second edit).
@@ -88,15 +83,11 @@ public struct ContentLoader: Sendable {
         public let fingerprint: UInt64
         /// Each entry file's stamp by site-relative path (see `Result.stamps`).
         public let stamps: [String: FileStamp]
-        /// Seconds spent reading `site.yml` and listing `Content/`.
-        public let seconds: Double
         let files: ContentScanner.Listing
-        let configURL: URL
     }
 
     /// Reads `site.yml` and lists `Content/`, reading no entry.
     public func scan(baseURLOverride: String?) -> Listing {
-        let start = ContinuousClock.now
         var diagnostics = Diagnostics()
         let configURL = layout.content.appending(path: "site.yml")
         let config = SiteConfigLoader.load(
@@ -119,8 +110,7 @@ public struct ContentLoader: Sendable {
         }
         for asset in files.assets { fingerprint.add(asset.path(percentEncoded: false)) }
         return Listing(
-            config: config, diagnostics: diagnostics, fingerprint: fingerprint.value, stamps: stamps,
-            seconds: (ContinuousClock.now - start).seconds, files: files, configURL: configURL)
+            config: config, diagnostics: diagnostics, fingerprint: fingerprint.value, stamps: stamps, files: files)
     }
 
     /// Reads and checks every content file.
@@ -183,13 +173,11 @@ public struct ContentLoader: Sendable {
             EntryCache(key: cacheKey, records: records).update(in: folder, files: files.entries, loaded: cache)
         }
         var result = Result(config: config, entries: entries, assets: files.assets, diagnostics: diagnostics)
-        result.scanSeconds = listing.seconds
         let (frontMatter, markdown) = timing.split((clock.now - start).seconds)
         result.frontMatterSeconds = frontMatter
         result.markdownSeconds = markdown
         result.cachedFiles = files.entries.count - parsedCount
         result.parsedFiles = parsedCount
-        result.fingerprint = listing.fingerprint
         result.stamps = listing.stamps
         return result
     }

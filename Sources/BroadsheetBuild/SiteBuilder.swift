@@ -197,7 +197,7 @@ enum BuildFingerprint {
                 hash.add(name)
                 hash.add(Int(info.st_mode))
                 hash.add(Int(info.st_size))
-                let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+                let modified = info.modifiedNanoseconds
                 hash.add(modified)
                 // Changed in the last two seconds: it may change again unseen, so this build matches no other.
                 if modified >= recent { hash.add(Int(Date().timeIntervalSince1970 * 1e9)) }

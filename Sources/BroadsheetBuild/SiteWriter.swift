@@ -28,7 +28,7 @@ enum SiteWriter {
         do {
             writer = try OutputWriter(
                 output: layout.output, keepUnchanged: !options.fresh, previous: previous,
-                cacheFolder: CacheFolder.url(for: layout), spareManifest: .some(spare), failAfterWrites: options.failAfterWrites)
+                cacheFolder: CacheFolder.url(for: layout), spareManifest: spare, failAfterWrites: options.failAfterWrites)
         } catch {
             throw BuildFailure(Diagnostics([.error(error.message, at: at)]))
         }

@@ -87,7 +87,7 @@ struct ContentScanner {
                 listing.entries.append(
                     ContentFile(
                         path: path, fullPath: folderPath + "/" + name, size: statted ? Int(info.st_size) : -1,
-                        modified: statted ? Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec) : -1))
+                        modified: statted ? info.modifiedNanoseconds : -1))
             }
         }
     }

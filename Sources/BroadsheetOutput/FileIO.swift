@@ -40,7 +40,7 @@ enum FileIO {
         }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        return (Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec), UInt64(info.st_ino))
+        return FileIdentity.of(info)
     }
 
     /// Whether the file at `path` exists and holds exactly `bytes`.

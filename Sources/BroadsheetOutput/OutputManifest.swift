@@ -240,7 +240,7 @@ public struct OutputManifest: Sendable {
     private static func folderStamp(_ path: String) -> FolderStamp? {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
-        return FolderStamp(inode: UInt64(info.st_ino), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+        return FolderStamp(inode: UInt64(info.st_ino), modified: info.modifiedNanoseconds)
     }
 }
 
@@ -249,6 +249,10 @@ enum FileIdentity {
     static func of(_ path: String) -> (size: Int, modified: Int, inode: UInt64)? {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return (Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec), UInt64(info.st_ino))
+        return of(info)
+    }
+
+    static func of(_ info: stat) -> (size: Int, modified: Int, inode: UInt64) {
+        (Int(info.st_size), info.modifiedNanoseconds, UInt64(info.st_ino))
     }
 }

@@ -69,10 +69,10 @@ public final class OutputWriter: Sendable {
     /// rewritten. `previous` is the manifest of the current output: an unchanged file is recognised by its
     /// hash without reading the old file, and after the swap it describes the spare.
     /// `failAfterWrites` makes the n-th write fail, to prove a failed build leaves the output untouched.
-    /// `spareManifest` is the header of `spare.bin` when the caller has read it already.
+    /// `spareManifest` is the header of `spare.bin` when the caller has read it already (else it is read here).
     public init(
         output: URL, keepUnchanged: Bool = true, previous: OutputManifest? = nil, cacheFolder: URL? = nil,
-        spareManifest: OutputManifest?? = nil, failAfterWrites: Int? = nil
+        spareManifest: OutputManifest? = nil, failAfterWrites: Int? = nil
     ) throws(Failure) {
         self.output = output.standardizedFileURL
         let outputPath = self.output.path(percentEncoded: false)
@@ -160,7 +160,7 @@ public final class OutputWriter: Sendable {
                 holdsSomething = true
                 if lstat(root + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
                     files[path] = OutputManifest.Record(
-                        hash: 0, size: -1, modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
+                        hash: 0, size: -1, modified: info.modifiedNanoseconds,
                         inode: UInt64(info.st_ino))
                 } else {
                     files[path] = OutputManifest.Record(hash: 0, size: -1, modified: -1, inode: 0)
@@ -257,21 +257,32 @@ public final class OutputWriter: Sendable {
     public func carry(_ path: String) throws(Failure) -> Bool {
         guard let known = previous?.files[path] else { return false }
         try countWrite(path)
-        let kept = known
-        if usesSpare, let held = spareRecord(path), held.inode == known.inode {
-            record(path, kept)
-        } else {
-            let target = staging.path(percentEncoded: false) + "/" + path
-            if usesSpare { unlink(target) }
-            try folders.makeParents(of: target, below: staging.path(percentEncoded: false))
-            guard link(output.path(percentEncoded: false) + "/" + path, target) == 0 else { return false }
-            record(path, kept)
+        if !spareHolds(known, at: path) {
+            guard try linkFromOutput(path) else { return false }
         }
+        record(path, known)
         stats.withLock {
             $0.unchanged += 1
             $0.bytes += known.size
         }
         return true
+    }
+
+    /// Whether the spare already holds the previous output's file `known` at `path` (the same inode).
+    private func spareHolds(_ known: OutputManifest.Record, at path: String) -> Bool {
+        guard usesSpare else { return false }
+        if spareMirrorsPrevious { return previous?.replaced(known) == false }
+        return spareFiles[path]?.inode == known.inode
+    }
+
+    /// Hard-links the previous output's file at `path` into the folder being filled, replacing what the
+    /// spare holds there; false when the link cannot be made.
+    private func linkFromOutput(_ path: String) throws(Failure) -> Bool {
+        let root = staging.path(percentEncoded: false)
+        let target = root + "/" + path
+        if usesSpare { unlink(target) }
+        try folders.makeParents(of: target, below: root)
+        return link(output.path(percentEncoded: false) + "/" + path, target) == 0
     }
 
     /// Keeps every file of the previous output but those at `excluded` without rendering them again: the
@@ -280,19 +291,13 @@ public final class OutputWriter: Sendable {
     public func carryAll(except excluded: Set<String>) throws(Failure) {
         guard let previous else { return }
         try countWrite("the files kept from the previous output")
-        let root = staging.path(percentEncoded: false)
-        let outputRoot = output.path(percentEncoded: false)
         var kept = previous.files
         for path in excluded { kept.removeValue(forKey: path) }
         var bytes = 0
         for (path, known) in kept {
             bytes += known.size
-            if usesSpare, spareMirrorsPrevious ? !previous.replaced(known) : spareFiles[path]?.inode == known.inode { continue }
-            let target = root + "/" + path
-            if usesSpare { unlink(target) }
-            try folders.makeParents(of: target, below: root)
-            guard link(outputRoot + "/" + path, target) == 0 else {
-                throw Failure(message: "cannot link \(path) into \(root): \(FileIO.errnoText())")
+            if !spareHolds(known, at: path), try !linkFromOutput(path) {
+                throw Failure(message: "cannot link \(path) into \(staging.path(percentEncoded: false)): \(FileIO.errnoText())")
             }
         }
         // The new output has the previous one's files: a spare mirroring it has nothing the new one lacks.

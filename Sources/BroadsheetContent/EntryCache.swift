@@ -252,11 +252,6 @@ public enum CacheFolder {
     public static func url(for layout: SiteLayout) -> URL {
         layout.root.appending(path: name, directoryHint: .isDirectory)
     }
-
-    /// Removes a cache file, so a later build cannot trust it.
-    public static func remove(_ fileName: String, in layout: SiteLayout) {
-        try? FileManager.default.removeItem(at: url(for: layout).appending(path: fileName))
-    }
 }
 
 /// Identifies the running Broadsheet build: any rebuilt or upgraded executable invalidates every cache.

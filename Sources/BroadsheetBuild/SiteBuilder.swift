@@ -65,49 +65,59 @@ public enum SiteBuilder {
         }
 
         let content = await loader.load(listing, loadOptions, cached: prepared.entries)
-        report.diagnostics.merge(content.diagnostics)
-        report.cachedEntries = content.cachedFiles
-        kept.append(content)
-        clock.lap(loaded: content, into: &report)
+        // The entry cache is written in the background from here on: every way out waits for it.
+        do throws(BuildFailure) {
+            report.diagnostics.merge(content.diagnostics)
+            report.cachedEntries = content.cachedFiles
+            kept.append(content)
+            clock.lap(loaded: content, into: &report)
 
-        let (archive, modelDiagnostics) = ArchiveBuilder.build(config: content.config, entries: content.entries)
-        report.diagnostics.merge(modelDiagnostics)
-        kept.append(archive)
-        // Integrity checks flag probable mistakes that still build; `check` reports them, `build` stays quiet.
-        if options.checkOnly { report.diagnostics.merge(ArchiveChecks.run(archive)) }
-        report.diagnostics.merge(themeDiagnostics)
-        clock.lap("model", into: &report)
-        try stopIfFailed(report)
-        report.entries = archive.entries.count
-        report.days = archive.days.count
-        report.tags = archive.tags.count
-        guard !options.checkOnly, let library else { return report }
+            let (archive, modelDiagnostics) = ArchiveBuilder.build(config: content.config, entries: content.entries)
+            report.diagnostics.merge(modelDiagnostics)
+            kept.append(archive)
+            // Integrity checks flag probable mistakes that still build; `check` reports them, `build` stays quiet.
+            if options.checkOnly { report.diagnostics.merge(ArchiveChecks.run(archive)) }
+            report.diagnostics.merge(themeDiagnostics)
+            clock.lap("model", into: &report)
+            try stopIfFailed(report)
+            report.entries = archive.entries.count
+            report.days = archive.days.count
+            report.tags = archive.tags.count
+            guard !options.checkOnly, let library else {
+                await content.cacheSaved()
+                return report
+            }
 
-        let renderer = PageRenderer(archive: archive, library: library)
-        let assets = AssetPlan(library: library, contentAssets: content.assets, layout: layout)
-        let pages = renderer.pages
-        kept.append(pages)
-        var description = OutputManifest(fingerprint: fingerprint, output: layout.output.path(percentEncoded: false))
-        description.settings = settings
-        description.templates = templates
-        description.names = IncrementalPlan.names(of: archive)
-        description.entries = IncrementalPlan.stamps(of: archive, content: content)
-        description.pages = renderer.pageListHash(pages, assets: assets.files.map(\.0.value))
-        description.entryCount = report.entries
-        description.dayCount = report.days
-        description.tagCount = report.tags
-        description.warnings = report.diagnostics.warnings
-        let subset = previous.flatMap { previous in
-            IncrementalPlan.affectedPages(
-                renderer: renderer, pages: pages, library: library, previous: previous, current: description, layout: layout)
+            let renderer = PageRenderer(archive: archive, library: library)
+            let assets = AssetPlan(library: library, contentAssets: content.assets, layout: layout)
+            let pages = renderer.pages
+            kept.append(pages)
+            var description = OutputManifest(fingerprint: fingerprint, output: layout.output.path(percentEncoded: false))
+            description.settings = settings
+            description.templates = templates
+            description.names = IncrementalPlan.names(of: archive)
+            description.entries = IncrementalPlan.stamps(of: archive, content: content)
+            description.pages = renderer.pageListHash(pages, assets: assets.files.map(\.0.value))
+            description.entryCount = report.entries
+            description.dayCount = report.days
+            description.tagCount = report.tags
+            description.warnings = report.diagnostics.warnings
+            let subset = previous.flatMap { previous in
+                IncrementalPlan.affectedPages(
+                    renderer: renderer, pages: pages, library: library, previous: previous, current: description, layout: layout)
+            }
+            report.renderedSubset = subset != nil
+            kept.append(description)
+            let timing = try await SiteWriter.write(
+                renderer: renderer, pages: pages, assets: assets, layout: layout, options: options, previous: stored,
+                spare: prepared.spare, subset: subset, description: description, into: &report)
+            clock.lap(render: timing.render, write: timing.write, into: &report)
+            await content.cacheSaved()
+            return report
+        } catch {
+            await content.cacheSaved()
+            throw error
         }
-        report.renderedSubset = subset != nil
-        kept.append(description)
-        let timing = try await SiteWriter.write(
-            renderer: renderer, pages: pages, assets: assets, layout: layout, options: options, previous: stored,
-            spare: prepared.spare, subset: subset, description: description, into: &report)
-        clock.lap(render: timing.render, write: timing.write, into: &report)
-        return report
     }
 
     private static func stopIfFailed(_ report: BuildReport) throws(BuildFailure) {

@@ -50,6 +50,13 @@ public struct ContentLoader: Sendable {
         /// changed since an earlier build; a file modified in the last two seconds gets the time -1, which
         /// matches no later listing (its time stamp may not move on a second edit).
         public var stamps: [String: FileStamp] = [:]
+        /// The cache being written for the next build, when it is.
+        var cacheSave: BackgroundJob?
+
+        /// Returns once the cache for the next build is written: await it before the build ends.
+        public func cacheSaved() async {
+            await cacheSave?.wait()
+        }
     }
 
     /// The size and modification time (nanoseconds) of an entry file.
@@ -160,6 +167,7 @@ public struct ContentLoader: Sendable {
         // Records of files that are gone stay in the dictionary but are not saved (see `update`).
         var records = cache.records
         var parsedCount = 0
+        var cacheSave: BackgroundJob?
         for (file, fresh) in zip(files.entries, parsed) {
             guard let record = fresh ?? cached.record(for: file) else { continue }
             if fresh != nil {
@@ -170,7 +178,10 @@ public struct ContentLoader: Sendable {
             if let entry = record.entry, options.includeDrafts || !entry.draft { entries.append(entry) }
         }
         if let folder = options.cacheFolder, options.saveCache {
-            EntryCache(key: cacheKey, records: records).update(in: folder, files: files.entries, loaded: cache)
+            // Hundreds of megabytes for a large archive: written while the caller renders.
+            let updated = EntryCache(key: cacheKey, records: records)
+            let entryFiles = files.entries
+            cacheSave = BackgroundJob { updated.update(in: folder, files: entryFiles, loaded: cache) }
         }
         var result = Result(config: config, entries: entries, assets: files.assets, diagnostics: diagnostics)
         let (frontMatter, markdown) = timing.split((clock.now - start).seconds)
@@ -179,6 +190,7 @@ public struct ContentLoader: Sendable {
         result.cachedFiles = files.entries.count - parsedCount
         result.parsedFiles = parsedCount
         result.stamps = listing.stamps
+        result.cacheSave = cacheSave
         return result
     }
 }

@@ -68,9 +68,9 @@ import Testing
         #expect(cached.written > 0 && cached.unchanged > 0)
         let incremental = try site.outputSnapshot()
 
-        let freshOutput = site.root.appending(path: "Fresh", directoryHint: .isDirectory)
-        try await site.build(jobs: 1, fresh: true, output: freshOutput)
-        let fresh = try snapshot(of: freshOutput)
+        let freshFolder = site.root.appending(path: "Fresh", directoryHint: .isDirectory)
+        try await site.build(jobs: 1, fresh: true, output: freshFolder)
+        let fresh = try snapshot(of: freshFolder)
         #expect(incremental.count == fresh.count)
         #expect(Set(incremental.keys) == Set(fresh.keys))
         let different = incremental.keys.filter { incremental[$0] != fresh[$0] }.sorted()
@@ -128,10 +128,7 @@ import Testing
             #expect(report.written > 0, "\(name)")
             let incremental = try site.outputSnapshot()
 
-            try? FileManager.default.removeItem(at: mirror.root.appending(path: "Content"))
-            try FileManager.default.copyItem(at: site.root.appending(path: "Content"), to: mirror.root.appending(path: "Content"))
-            try await mirror.build(jobs: 1, fresh: true)
-            let fresh = try snapshot(of: mirror.output)
+            let fresh = try await freshOutput(of: site, in: mirror)
             #expect(Set(incremental.keys) == Set(fresh.keys), "\(name)")
             let different = incremental.keys.filter { incremental[$0] != fresh[$0] }.sorted()
             #expect(different.isEmpty, "\(name) differs: \(different.prefix(10))")
@@ -140,10 +137,7 @@ import Testing
         try site.write(entries[10], try Self.replacing("tags", in: try text(entries[10]), with: ["A Brand New Topic"], list: true))
         let full = try await site.build(jobs: 2)
         #expect(!full.renderedSubset)
-        try? FileManager.default.removeItem(at: mirror.root.appending(path: "Content"))
-        try FileManager.default.copyItem(at: site.root.appending(path: "Content"), to: mirror.root.appending(path: "Content"))
-        try await mirror.build(jobs: 1, fresh: true)
-        #expect(try site.outputSnapshot() == (try snapshot(of: mirror.output)))
+        #expect(try site.outputSnapshot() == (try await freshOutput(of: site, in: mirror)))
     }
 
     /// A spare tree no manifest describes (a killed build may leave one half-updated) is listed and
@@ -172,10 +166,7 @@ import Testing
         try site.write("Content/2024/05/02/entry-1.md", "---\ntitle: Entry one\ndate: 2024-05-02\ntags: [Topic 1]\n---\nBody one.\n")
         let report = try await site.build()
         #expect(report.usedSpare)
-        try FileManager.default.removeItem(at: mirror.root.appending(path: "Content"))
-        try FileManager.default.copyItem(at: site.root.appending(path: "Content"), to: mirror.root.appending(path: "Content"))
-        try await mirror.build(jobs: 1, fresh: true)
-        #expect(try site.outputSnapshot() == (try snapshot(of: mirror.output)))
+        #expect(try site.outputSnapshot() == (try await freshOutput(of: site, in: mirror)))
         #expect(!FileManager.default.fileExists(atPath: site.output.appending(path: "stray").path(percentEncoded: false)))
     }
 
@@ -216,12 +207,7 @@ import Testing
         #expect(!paginated.isEmpty)
         // Home and list pages only (every page of them, as one cannot tell which show pagination).
         #expect(report.rendered < report.files / 2, "\(report.rendered) of \(report.files) rendered")
-        for folder in ["Content", "Templates"] {
-            try? FileManager.default.removeItem(at: mirror.root.appending(path: folder))
-            try FileManager.default.copyItem(at: site.root.appending(path: folder), to: mirror.root.appending(path: folder))
-        }
-        try await mirror.build(jobs: 1, fresh: true)
-        #expect(try site.outputSnapshot() == (try snapshot(of: mirror.output)))
+        #expect(try site.outputSnapshot() == (try await freshOutput(of: site, in: mirror, copying: ["Content", "Templates"])))
     }
 
     /// The items of a front-matter list (`key:` followed by `  - item` lines), as written.
@@ -268,17 +254,16 @@ import Testing
         #expect(try site.output("index.html") != page)
     }
 
-    private func snapshot(of folder: URL) throws -> [String: Data] {
-        let base = folder.path(percentEncoded: false)
-        var result: [String: Data] = [:]
-        for case let path as String in FileManager.default.enumerator(atPath: base)?.allObjects ?? [] {
-            var isDirectory: ObjCBool = false
-            let full = base + "/" + path
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[path] = try Data(contentsOf: URL(filePath: full))
-            }
+    /// The output of `build --fresh --jobs 1` of `site`'s `folders`, copied into `mirror` and built there.
+    private func freshOutput(of site: TestSite, in mirror: TestSite, copying folders: [String] = ["Content"]) async throws
+        -> [String: Data]
+    {
+        for folder in folders {
+            try? FileManager.default.removeItem(at: mirror.root.appending(path: folder))
+            try FileManager.default.copyItem(at: site.root.appending(path: folder), to: mirror.root.appending(path: folder))
         }
-        return result
+        try await mirror.build(jobs: 1, fresh: true)
+        return try snapshot(of: mirror.output)
     }
 
     private func modificationTimes(_ folder: URL) throws -> [String: Date] {

@@ -135,7 +135,6 @@ struct EntryCache: Sendable {
         header.string(Self.magic)
         header.uint64(key)
         header.int(writer.bytes.count)
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         CacheFile.writeAtomically(to: folder.appending(path: name).path(percentEncoded: false)) { output in
             guard header.bytes.withUnsafeBytes({ output.write($0) }), writer.bytes.withUnsafeBytes({ output.write($0) }) else {
                 return false

@@ -3,9 +3,9 @@ import Foundation
 /// Writing the build's cache files.
 public enum CacheFile {
     /// Writes `bytes` to a temporary file beside `path` and renames it to `path`, so a reader sees the old
-    /// file or the whole new one. Written straight from the buffer: a copy into `Data` first doubled the
-    /// memory a large manifest touched. Returns false (and leaves no temporary file) on failure; a cache
-    /// is optional.
+    /// file or the whole new one; the folder is created when missing. Written straight from the buffer: a
+    /// copy into `Data` first doubled the memory a large manifest touched. Returns false (and leaves no
+    /// temporary file) on failure; a cache is optional.
     @discardableResult
     public static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
         writeAtomically(to: path) { output in bytes.withUnsafeBytes { output.write($0) } }
@@ -16,6 +16,7 @@ public enum CacheFile {
     @discardableResult
     public static func writeAtomically(to path: String, _ body: (inout Output) -> Bool) -> Bool {
         let folder = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = folder + "/." + (path as NSString).lastPathComponent + ".\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }

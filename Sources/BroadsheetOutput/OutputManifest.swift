@@ -188,7 +188,6 @@ public struct OutputManifest: Sendable {
             writer.array(entry.outlets) { $0.int($1) }
             writer.uint64(entry.listing)
         }
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         CacheFile.writeAtomically(writer.bytes, to: folder.appending(path: name).path(percentEncoded: false))
     }
 

@@ -5,13 +5,20 @@ struct Checker {
     let schemas: SchemaTable
     let names: [String]
     private(set) var diagnostics: [TemplateDiagnostic] = []
-    private var visited: Set<String> = []
+    private var visited: Set<Visit> = []
     private var declaredCache: [Int: Set<String>] = [:]
 
     /// What is on the stack statically: a view type, or a value without fields.
     private enum StaticFrame: Hashable {
         case object(Int)
         case scalar
+    }
+
+    /// A template checked under one set of visible frames and block overrides.
+    private struct Visit: Hashable {
+        let target: Int
+        let frames: [StaticFrame]
+        let overrides: [Location]
     }
 
     init(templates: [[Node]], files: [SourceFile], schemas: SchemaTable, names: [String]) {
@@ -73,7 +80,7 @@ struct Checker {
         // Only the topmost frame of each kind can answer a lookup, so this key is finite even for recursion.
         var effective: [StaticFrame] = []
         for frame in stack.reversed() where !effective.contains(frame) { effective.append(frame) }
-        let key = "\(target)|\(effective)|\(overrides.map { "\($0.location)" })"
+        let key = Visit(target: target, frames: effective, overrides: overrides.map(\.location))
         guard visited.insert(key).inserted else { return }
         check(templates[target], template: target, stack: stack, overrides: overrides)
     }

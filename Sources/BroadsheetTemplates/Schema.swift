@@ -1,12 +1,16 @@
 /// A view type's fields as seen by one template set: lookups index `slots` by interned name.
 struct Schema: Sendable {
-    let typeName: String
+    let type: any TemplateObject.Type
     let fieldNames: [String]
     let kinds: [FieldKind]
     /// Schema index of each field's element or object type, or -1.
     var children: [Int]
     /// Field index for each interned name, or -1.
     let slots: [Int32]
+
+    /// The view type's name, for error messages only: naming a type looks through every protocol
+    /// conformance in the program, which every build would pay for otherwise.
+    var typeName: String { type.typeName }
 }
 
 /// The schemas of every view type reachable from the types a set was given.
@@ -28,7 +32,7 @@ struct SchemaTable: Sendable {
         }
         let index = schemas.count
         indexByType[ObjectIdentifier(type)] = index
-        schemas.append(Schema(typeName: type.typeName, fieldNames: fields.map(\.name), kinds: fields.map(\.kind),
+        schemas.append(Schema(type: type, fieldNames: fields.map(\.name), kinds: fields.map(\.kind),
                               children: Array(repeating: -1, count: fields.count), slots: slots))
         for (i, field) in fields.enumerated() {
             if let element = field.elementType { schemas[index].children[i] = add(element, interner: interner) }

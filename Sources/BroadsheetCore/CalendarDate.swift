@@ -121,9 +121,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     // Ordered by calendar day, then by the time as written (dates without a time first).
-    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-        if lhs.dayNumber != rhs.dayNumber { return lhs.dayNumber < rhs.dayNumber }
-        return (lhs.time?.secondsOfDay ?? -1) < (rhs.time?.secondsOfDay ?? -1)
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.orderKey < rhs.orderKey }
+
+    /// One integer that orders dates as `<` does: equal for dates `<` cannot tell apart.
+    public var orderKey: Int {
+        // A day spans 100,000 keys: more than the seconds of a day with a leap second, plus one for no time.
+        dayNumber * 100_000 + (time.map { $0.secondsOfDay + 1 } ?? 0)
     }
 
     private init(uncheckedYear year: Int, month: Int, day: Int) {

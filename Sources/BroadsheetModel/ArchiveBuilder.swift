@@ -6,30 +6,30 @@ import BroadsheetMarkdown
 
 /// Stage 2: groups checked entries into the archive model, finding clashes between entries.
 public enum ArchiveBuilder {
-    /// Slugs an entry may not take because the day folder's own pages use them (`index.html`,
-    /// `print.html`).
-    static let reservedEntrySlugs: Set<String> = ["index", "print"]
-
     /// Builds the archive; every clash found is reported in the returned diagnostics.
     public static func build(config: SiteConfig, entries sources: [EntrySource]) -> (Archive, Diagnostics) {
         var diagnostics = Diagnostics()
-        // Positions are sorted by keys gathered once, not by reaching into each entry at every comparison.
-        let keys = sources.map { (date: $0.date, file: $0.file) }
+        // Positions are sorted by one integer each (day, then time of day as written), so a comparison is
+        // a subtraction; only entries written for the same moment compare their file names.
+        let keys = sources.map { $0.date.orderKey }
         let order = keys.indices.sorted { left, right in
-            if keys[left].date != keys[right].date { return keys[left].date < keys[right].date }
-            return keys[left].file < keys[right].file
+            if keys[left] != keys[right] { return keys[left] < keys[right] }
+            return sources[left].file < sources[right].file
         }
         var kept: [EntrySource] = []
         kept.reserveCapacity(sources.count)
         // Sorted by date, the entries of a day are together: two pages can only clash within a day, so
-        // a small table of that day's slugs finds every clash.
-        var slugsOfDay: [String: String] = [:]
+        // the day's slugs so far find every clash. A day has a handful of entries, which a list searches
+        // faster than a table; a table takes over for an unusually busy day.
+        var slugsOfDay: [(slug: String, file: String)] = []
+        var tableOfDay: [String: String]?
         var currentDay = Int.min
         for position in order {
             let source = sources[position]
-            if reservedEntrySlugs.contains(source.slug.value) {
+            let slug = source.slug.value
+            if slug == "index" || slug == "print" {
                 diagnostics.error(
-                    "the slug '\(source.slug.value)' is reserved for the day's own pages",
+                    "the slug '\(slug)' is reserved for the day's own pages",
                     at: SourceLocation(file: source.file, line: 1, column: 1),
                     hint: "add slug: with another name to the front matter")
                 continue
@@ -37,16 +37,23 @@ public enum ArchiveBuilder {
             let day = source.date.dayNumber
             if day != currentDay {
                 slugsOfDay.removeAll(keepingCapacity: true)
+                tableOfDay = nil
                 currentDay = day
             }
-            if let other = slugsOfDay[source.slug.value] {
+            let other = tableOfDay.map { $0[slug] } ?? slugsOfDay.first { $0.slug == slug }?.file
+            if let other {
                 diagnostics.error(
                     "\(source.file) and \(other) both make the page \(Permalink.entry(source.date, source.slug))",
                     at: SourceLocation(file: source.file, line: 1, column: 1),
                     hint: "give one of them another file name or a slug: in its front matter")
                 continue
             }
-            slugsOfDay[source.slug.value] = source.file
+            if tableOfDay != nil {
+                tableOfDay?[slug] = source.file
+            } else {
+                slugsOfDay.append((slug, source.file))
+                if slugsOfDay.count > 32 { tableOfDay = Dictionary(slugsOfDay, uniquingKeysWith: { first, _ in first }) }
+            }
             kept.append(source)
         }
 
@@ -56,8 +63,8 @@ public enum ArchiveBuilder {
         DispatchQueue.concurrentPerform(iterations: 2) { list in
             var found = Diagnostics()
             let (names, ofEntry) = list == 0
-                ? NameResolver(kind: "tag").resolve(entrySources.map(\.tags), into: &found)
-                : NameResolver(kind: "source").resolve(entrySources.map(\.sources), into: &found)
+                ? NameResolver(kind: "tag").resolve(entrySources, names: { $0.tags }, into: &found)
+                : NameResolver(kind: "source").resolve(entrySources, names: { $0.sources }, into: &found)
             resolved.withLock { $0[list] = (names, ofEntry, found) }
         }
         let (tags, tagsOfEntry, tagDiagnostics) = resolved.withLock { $0[0] ?? ([], [], Diagnostics()) }
@@ -65,12 +72,17 @@ public enum ArchiveBuilder {
         diagnostics.merge(tagDiagnostics)
         diagnostics.merge(outletDiagnostics)
 
-        let entries = kept.enumerated().map { index, source in
-            Entry(
-                index: index, file: source.file, title: source.title, date: source.date, slug: source.slug,
-                tags: tagsOfEntry[index], outlets: outletsOfEntry[index],
-                summary: source.summary ?? source.body.firstParagraph,
-                body: source.body, permalink: .entry(source.date, source.slug))
+        var entries: [Entry] = []
+        entries.reserveCapacity(kept.count)
+        // The entries of a day share its folder's segments.
+        var folder = (day: Int.min, permalink: Permalink.home)
+        for (index, source) in kept.enumerated() {
+            let day = source.date.dayNumber
+            if day != folder.day { folder = (day, .day(source.date)) }
+            entries.append(
+                Entry(
+                    index: index, source: source, tags: tagsOfEntry[index], outlets: outletsOfEntry[index],
+                    permalink: .entry(in: folder.permalink, source.slug)))
         }
         let calendar = CalendarGrouping(entries: entries)
         let archive = Archive(

@@ -30,38 +30,45 @@ struct NameResolver: Sendable {
         let firstUse: Int
     }
 
-    /// Resolves `uses` (each entry's names, by entry position) and returns the names sorted, plus each
-    /// entry's name indexes in written order.
-    func resolve(_ uses: [[Located<String>]], into diagnostics: inout Diagnostics) -> ([Resolved], [[Int]]) {
+    /// Resolves the names each entry uses and returns them sorted, plus each entry's name indexes in
+    /// written order.
+    func resolve(
+        _ entries: [EntrySource], names namesOf: (EntrySource) -> [Located<String>], into diagnostics: inout Diagnostics
+    ) -> ([Resolved], [[Int]]) {
         // Archives use a few dozen names tens of thousands of times: each spelling is lower-cased once.
+        // Names are read by index, not copied out with their locations: the entries and the locations'
+        // file names are shared with the other resolver's thread, and counting references to them from
+        // both threads was most of the time this took.
         var groups: [Group] = []
         var groupOfKey: [String: Int] = [:]
         var place: [String: (group: Int, spelling: Int)] = [:]
-        var groupOfUse: [[Int]] = []
-        groupOfUse.reserveCapacity(uses.count)
-        var useNumber = 0
-        for names in uses {
-            var entryGroups: [Int] = []
-            entryGroups.reserveCapacity(names.count)
-            for name in names {
-                useNumber += 1
-                if let (group, spelling) = place[name.value] {
+        // Each use's group, all entries one after another; entry `i`'s uses start at `entryStart[i]`.
+        var groupOfUse: [Int] = []
+        var entryStart: [Int] = []
+        entryStart.reserveCapacity(entries.count + 1)
+        for entry in entries.indices {
+            entryStart.append(groupOfUse.count)
+            let names = namesOf(entries[entry])
+            for index in names.indices {
+                let text = names[index].value
+                if let (group, spelling) = place[text] {
                     groups[group].spellings[spelling].count += 1
-                    entryGroups.append(group)
+                    groupOfUse.append(group)
                     continue
                 }
-                let key = name.value.lowercased()
+                let key = text.lowercased()
                 let group = groupOfKey[key] ?? {
                     groups.append(Group(key: key))
                     groupOfKey[key] = groups.count - 1
                     return groups.count - 1
                 }()
-                groups[group].spellings.append(Spelling(text: name.value, count: 1, first: name.location, firstUse: useNumber))
-                place[name.value] = (group, groups[group].spellings.count - 1)
-                entryGroups.append(group)
+                groups[group].spellings.append(
+                    Spelling(text: text, count: 1, first: names[index].location, firstUse: groupOfUse.count + 1))
+                place[text] = (group, groups[group].spellings.count - 1)
+                groupOfUse.append(group)
             }
-            groupOfUse.append(entryGroups)
         }
+        entryStart.append(groupOfUse.count)
         var canonical: [String] = []
         canonical.reserveCapacity(groups.count)
         for group in groups {
@@ -101,11 +108,11 @@ struct NameResolver: Sendable {
             resolved.append(Resolved(name: canonical[index], slug: slugs[index]!, entries: []))
         }
         var perEntry: [[Int]] = []
-        perEntry.reserveCapacity(uses.count)
-        for (position, entryGroups) in groupOfUse.enumerated() {
+        perEntry.reserveCapacity(entries.count)
+        for position in entries.indices {
             var indexes: [Int] = []
-            for group in entryGroups {
-                let index = resolvedIndex[group]
+            for use in entryStart[position]..<entryStart[position + 1] {
+                let index = resolvedIndex[groupOfUse[use]]
                 guard index >= 0, !indexes.contains(index) else { continue }
                 indexes.append(index)
                 resolved[index].entries.append(position)

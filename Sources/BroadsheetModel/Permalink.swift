@@ -76,8 +76,10 @@ public struct Permalink: Sendable, Hashable, Comparable, CustomStringConvertible
         Permalink([pad4(date.year), pad2(date.month), pad2(date.day)])
     }
     /// `/YYYY/MM/DD/<slug>.html`.
-    public static func entry(_ date: CalendarDate, _ slug: Slug) -> Permalink {
-        Permalink(day(date).segments, fileName: slug.value + ".html")
+    public static func entry(_ date: CalendarDate, _ slug: Slug) -> Permalink { entry(in: day(date), slug) }
+    /// The page of the entry with `slug` in the folder of `day`, a day's permalink.
+    static func entry(in day: Permalink, _ slug: Slug) -> Permalink {
+        Permalink(day.segments, fileName: slug.value + ".html")
     }
     /// `/tags/<slug>/`.
     public static func tag(_ slug: Slug) -> Permalink { Permalink(["tags", slug.value]) }

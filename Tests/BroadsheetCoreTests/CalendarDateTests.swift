@@ -46,6 +46,20 @@ import Testing
         #expect(late < (try CalendarDate.parse("2024-03-06").get()))
     }
 
+    @Test func orderKeysOrderAsDatesDoAcrossDaysTimesAndCenturies() throws {
+        let texts = [
+            "1969-12-31", "1969-12-31T23:59:60Z", "1970-01-01", "1970-01-01T00:00:00Z", "1970-01-01T00:00:01Z",
+            "0999-06-30T12:00:00+02:00", "2024-03-05T06:00:00+09:00", "2024-03-05T06:00:00-05:00", "2024-03-05",
+            "2024-03-04T23:59:59Z",
+        ]
+        let dates = try texts.map { try CalendarDate.parse($0).get() }
+        for left in dates {
+            for right in dates {
+                #expect((left < right) == (left.orderKey < right.orderKey), "\(left) and \(right)")
+            }
+        }
+    }
+
     @Test func countsDaysAndWeekdays() throws {
         let date = try CalendarDate.parse("2025-01-14").get()
         #expect(date.weekday == 2)  // a Tuesday

@@ -133,6 +133,47 @@ struct BadEntry: Sendable, CustomTestStringConvertible {
         #expect(error.message.contains("Content/2025/01/02/strike.md") && error.message.contains("Content/2025/other/strike.md"))
     }
 
+    @Test(arguments: ["index", "print"])
+    func slugsOfTheDaysOwnPagesAreRefused(_ slug: String) async throws {
+        let site = try TestSite("""
+            -- Content/2025/01/02/\(slug).md --
+            ---
+            title: A
+            date: 2025-01-02
+            ---
+            x
+            """)
+        defer { site.delete() }
+        let diagnostics = await site.buildFailure()
+        let error = try #require(diagnostics.errors.first)
+        #expect(error.message == "the slug '\(slug)' is reserved for the day's own pages")
+        #expect(error.location.file == "Content/2025/01/02/\(slug).md")
+    }
+
+    @Test func aClashOnABusyDayIsFoundAsOnAQuietOne() async throws {
+        // Forty entries on one day, the last taking the slug of the third.
+        var archive = ""
+        for number in 1...40 {
+            archive += """
+                -- Content/2025/01/02/e\(String(format: "%02d", number)).md --
+                ---
+                title: Entry \(number)
+                date: 2025-01-02
+                \(number == 40 ? "slug: e03" : "")
+                ---
+                x
+
+                """
+        }
+        let site = try TestSite(archive)
+        defer { site.delete() }
+        let diagnostics = await site.buildFailure()
+        #expect(diagnostics.errors.count == 1)
+        let error = try #require(diagnostics.errors.first)
+        #expect(error.message.contains("both make the page /2025/01/02/e03.html"))
+        #expect(error.message.contains("Content/2025/01/02/e03.md") && error.message.contains("Content/2025/01/02/e40.md"))
+    }
+
     @Test func tagsThatWouldShareASlugAreAnErrorNamingBoth() async throws {
         let site = try TestSite("""
             -- Content/2025/01/02/a.md --

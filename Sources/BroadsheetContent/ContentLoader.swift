@@ -148,11 +148,10 @@ public struct ContentLoader: Sendable {
         let parser = EntryParser(markdown: MarkdownRenderer(options: MarkdownOptions(allowRawHTML: config.unsafeHTML)))
         let sizeLimit = config.maxFileSize
         let cache = (prepared ?? readCache(options)).cache
-        let cacheKey = cache.key
-        let cached = cache
         let timing = ParseTiming()
-        let parsed = await ParallelMap.map(files.entries, jobs: options.jobs) { file -> EntryCache.Record? in
-            if cached.record(for: file) != nil { return nil }
+        // Each file's record, and whether it was parsed now rather than taken from the cache.
+        let loaded = await ParallelMap.map(files.entries, jobs: options.jobs) { file -> (EntryCache.Record, fresh: Bool) in
+            if let record = cache.record(for: file) { return (record, false) }
             let start = ContinuousClock.now
             let result: (EntrySource?, [Diagnostic])
             switch SourceFile.read(fullPath: file.fullPath, path: file.path, sizeLimit: sizeLimit) {
@@ -160,28 +159,23 @@ public struct ContentLoader: Sendable {
             case .success(let source): result = parser.parse(source, fileName: file.fileName, timing: timing)
             }
             timing.add(total: ContinuousClock.now - start)
-            return EntryCache.Record(size: file.size, modified: file.modified, entry: result.0, diagnostics: result.1)
+            return (EntryCache.Record(size: file.size, modified: file.modified, entry: result.0, diagnostics: result.1), true)
         }
         var entries: [EntrySource] = []
         entries.reserveCapacity(files.entries.count)
-        // Records of files that are gone stay in the dictionary but are not saved (see `update`).
-        var records = cache.records
-        var parsedCount = 0
+        var parsed: [String: EntryCache.Record] = [:]
         var cacheSave: BackgroundJob?
-        for (file, fresh) in zip(files.entries, parsed) {
-            guard let record = fresh ?? cached.record(for: file) else { continue }
-            if fresh != nil {
-                parsedCount += 1
-                records[file.path] = record
-            }
+        for (file, (record, fresh)) in zip(files.entries, loaded) {
+            if fresh { parsed[file.path] = record }
             diagnostics.merge(record.diagnostics)
             if let entry = record.entry, options.includeDrafts || !entry.draft { entries.append(entry) }
         }
+        let parsedCount = parsed.count
         if let folder = options.cacheFolder, options.saveCache {
             // Hundreds of megabytes for a large archive: written while the caller renders.
-            let updated = EntryCache(key: cacheKey, records: records)
             let entryFiles = files.entries
-            cacheSave = BackgroundJob { updated.update(in: folder, files: entryFiles, loaded: cache) }
+            let fresh = parsed
+            cacheSave = BackgroundJob { cache.update(in: folder, files: entryFiles, parsed: fresh) }
         }
         var result = Result(config: config, entries: entries, assets: files.assets, diagnostics: diagnostics)
         let (frontMatter, markdown) = timing.split((clock.now - start).seconds)

@@ -88,22 +88,27 @@ struct EntryCache: Sendable {
         return record
     }
 
-    /// Stores the records for the next build: when `entries.bin` holds most of them, only the records it
-    /// lacks (or holds for an older version of the file) go to `entries-recent.bin`; else everything is
-    /// written afresh. `loaded` is what this build read. Nothing is written when nothing new can be kept.
-    func update(in folder: URL, files: [ContentFile], loaded: EntryCache) {
+    /// Stores the records for the next build, `self` being what this build read and `parsed` the records
+    /// it parsed anew: when `entries.bin` holds most of them, only the records it lacks (or holds for an
+    /// older version of the file) go to `entries-recent.bin`; else everything is written afresh. Nothing
+    /// is written when nothing new can be kept.
+    func update(in folder: URL, files: [ContentFile], parsed: [String: Record]) {
         let cutoff = Int((Date().timeIntervalSince1970 - 2) * 1e9)
-        let added = files.filter { file in
-            guard file.size >= 0, file.modified < cutoff, records[file.path] != nil else { return false }
-            return loaded.record(for: file) == nil
-        }
-        let baseCount = loaded.records.count - loaded.recentPaths.count
-        if baseCount > 0, added.count + loaded.recentPaths.count <= max(64, baseCount / 20) {
+        let added = parsed.filter { $0.value.size >= 0 && $0.value.modified < cutoff }.map(\.key)
+        let baseCount = records.count - recentPaths.count
+        if baseCount > 0, added.count + recentPaths.count <= max(64, baseCount / 20) {
             if added.isEmpty { return }
-            let recent = loaded.recentPaths.union(added.map(\.path))
-            save(to: folder, files: files.filter { recent.contains($0.path) }, name: Self.recentFileName)
-        } else if !added.isEmpty || loaded.records.count != files.count {
-            save(to: folder, files: files, name: Self.fileName)
+            // Only the recent records are written, so only they are gathered: copying the table of every
+            // entry to add one cost more than writing them.
+            let recent = recentPaths.union(added)
+            var kept: [String: Record] = [:]
+            for path in recent { kept[path] = parsed[path] ?? records[path] }
+            EntryCache(key: key, records: kept)
+                .save(to: folder, files: files.filter { recent.contains($0.path) }, name: Self.recentFileName)
+        } else if !added.isEmpty || records.count != files.count {
+            var all = records
+            all.merge(parsed) { _, new in new }
+            EntryCache(key: key, records: all).save(to: folder, files: files, name: Self.fileName)
             try? FileManager.default.removeItem(at: folder.appending(path: Self.recentFileName))
         }
     }

@@ -45,6 +45,31 @@ import Testing
         #expect(try site.output("2025/01/03/b.html").contains("Second, edited"))
     }
 
+    /// Dates `path` a minute back, past the seconds in which the cache distrusts a time stamp.
+    private func age(_ path: String, in site: TestSite) throws {
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: site.root.appending(path: path).path(percentEncoded: false))
+    }
+
+    /// An entry parsed by one build is taken from the cache by the next: the cache keeps the records a
+    /// build adds beside the ones it read, without rewriting those.
+    @Test func anEntryParsedByOneBuildIsCachedForTheNext() async throws {
+        let site = try TestSite(Self.archive)
+        defer { site.delete() }
+        try site.ageSourceFiles()
+        try await site.build()
+        try site.write("Content/2025/01/02/a.md", "---\ntitle: First, edited\ndate: 2025-01-02\ntags: [Economy]\n---\nOne.\n")
+        try age("Content/2025/01/02/a.md", in: site)
+        let edited = try await site.build()
+        #expect(edited.cachedEntries == 1, "the unchanged entry came from the cache")
+        try site.write("Content/2025/01/03/b.md", "---\ntitle: Second, edited\ndate: 2025-01-03\ntags: [Trade]\n---\nTwo.\n")
+        try age("Content/2025/01/03/b.md", in: site)
+        let next = try await site.build()
+        #expect(next.cachedEntries == 1, "the entry edited before came from the cache")
+        #expect(try site.output("2025/01/02/a.html").contains("First, edited"))
+        #expect(try site.output("2025/01/03/b.html").contains("Second, edited"))
+    }
+
     /// Folders removed from the output down to the month and tag level are noticed and written again.
     @Test(arguments: ["tags", "2025/01", "tags/trade", "2025"])
     func removedOutputFoldersAreRestored(folder: String) async throws {

@@ -96,7 +96,7 @@ public enum SiteBuilder {
             description.settings = settings
             description.templates = templates
             description.names = IncrementalPlan.names(of: archive)
-            description.entries = IncrementalPlan.stamps(of: archive, content: content)
+            description.entries = await IncrementalPlan.stamps(of: archive, content: content, jobs: options.jobs)
             description.pages = renderer.pageListHash(pages, assets: assets.files.map(\.0.value))
             description.entryCount = report.entries
             description.dayCount = report.days

@@ -101,8 +101,7 @@ enum SiteWriter {
             if messages.isEmpty {
                 var manifest = description
                 let written = writer.manifest(fingerprint: description.fingerprint)
-                manifest.files = written.files
-                manifest.generation = written.generation
+                manifest.takeFiles(of: written)
                 manifest.recordFolders(of: layout.output, known: keepsPageList ? previous.map { Array($0.folders.keys) } : nil)
                 if writer.lacksSpare {
                     // The first build of a site makes the spare tree now: the second one, which is usually an

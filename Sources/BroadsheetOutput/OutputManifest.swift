@@ -72,7 +72,21 @@ public struct OutputManifest: Sendable {
     /// The output folder the records describe.
     public var output: String
     /// Records by site path.
-    public var files: [String: Record]
+    public var files: [String: Record] {
+        didSet { storedFiles = nil }
+    }
+    /// The encoded records `files` was read from, when every record but those at `changed` is still as
+    /// stored: saving then copies their encoding instead of encoding 25,000 records again for a build
+    /// that changed ten.
+    var storedFiles: StoredFiles?
+
+    /// A manifest file's encoded records, and the paths whose records have changed since.
+    struct StoredFiles: Sendable {
+        let bytes: StoredBytes
+        let section: Range<Int>
+        let count: Int
+        var changed: Set<String> = []
+    }
     /// A fingerprint of every input besides entry files (executable, `site.yml`, options, templates, assets).
     public var settings: UInt64 = 0
     /// A hash of the archive's tag and outlet names and slugs, in order.
@@ -96,6 +110,13 @@ public struct OutputManifest: Sendable {
         self.fingerprint = fingerprint
         self.output = output
         self.files = files
+    }
+
+    /// Takes the file records of `written` (what an `OutputWriter` wrote) and the generation of its build.
+    public mutating func takeFiles(of written: OutputManifest) {
+        files = written.files
+        storedFiles = written.storedFiles
+        generation = written.generation
     }
 
     /// Whether the build that wrote the output put a new file at `path` (so the spare holds another).
@@ -125,12 +146,18 @@ public struct OutputManifest: Sendable {
             manifest.warnings = try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.diagnostic() }
             if headerOnly { return manifest }
             let count = try reader.int()
-            manifest.files.reserveCapacity(max(0, count))
+            let sectionStart = reader.position
+            var files: [String: Record] = [:]
+            files.reserveCapacity(max(0, count))
             for _ in 0..<count {
                 let path = try reader.string()
-                manifest.files[path] = Record(
+                files[path] = Record(
                     hash: try reader.uint64(), size: try reader.int(), modified: try reader.int(), inode: try reader.uint64(),
                     generation: try reader.int())
+            }
+            manifest.files = files
+            if files.count == count {
+                manifest.storedFiles = StoredFiles(bytes: stored, section: sectionStart..<reader.position, count: count)
             }
             manifest.entries = try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
                 EntryStamp(
@@ -145,41 +172,43 @@ public struct OutputManifest: Sendable {
         }
     }
 
-    /// Writes the manifest atomically into `folder`: the header, then the files and entries.
+    /// Writes the manifest atomically into `folder`: the header, then the files and entries. File records
+    /// unchanged since they were loaded are copied from the manifest file they came from.
     public func save(to folder: URL, name: String = fileName) {
-        var writer = ByteWriter(capacity: files.count * 160 + entries.count * 160 + 4096)
-        writer.string(Self.magic)
-        writer.uint64(fingerprint)
-        writer.string(output)
-        writer.int(generation)
-        writer.uint64(settings)
-        writer.uint64(names)
-        writer.uint64(pages)
-        writer.int(templates.count)
+        var header = ByteWriter(capacity: 4096)
+        header.string(Self.magic)
+        header.uint64(fingerprint)
+        header.string(output)
+        header.int(generation)
+        header.uint64(settings)
+        header.uint64(names)
+        header.uint64(pages)
+        header.int(templates.count)
         for (name, hash) in templates {
-            writer.string(name)
-            writer.uint64(hash)
+            header.string(name)
+            header.uint64(hash)
         }
-        writer.int(folders.count)
+        header.int(folders.count)
         for (path, stamp) in folders {
-            writer.string(path)
-            writer.uint64(stamp.inode)
-            writer.int(stamp.modified)
+            header.string(path)
+            header.uint64(stamp.inode)
+            header.int(stamp.modified)
         }
-        writer.int(entryCount)
-        writer.int(dayCount)
-        writer.int(tagCount)
-        writer.array(warnings) { $0.diagnostic($1) }
-        writer.int(files.count)
-        for (path, record) in files {
-            writer.string(path)
-            writer.uint64(record.hash)
-            writer.int(record.size)
-            writer.int(record.modified)
-            writer.uint64(record.inode)
-            writer.int(record.generation)
+        header.int(entryCount)
+        header.int(dayCount)
+        header.int(tagCount)
+        header.array(warnings) { $0.diagnostic($1) }
+        header.int(files.count)
+        let patches = storedFilePatches()
+        var records = ByteWriter(capacity: patches == nil ? files.count * 100 : 0)
+        if patches == nil {
+            for (path, record) in files {
+                records.string(path)
+                Self.write(record, to: &records)
+            }
         }
-        writer.array(entries) { writer, entry in
+        var stamps = ByteWriter(capacity: entries.count * 100)
+        stamps.array(entries) { writer, entry in
             writer.uint64(entry.file)
             writer.int(entry.size)
             writer.int(entry.modified)
@@ -188,7 +217,66 @@ public struct OutputManifest: Sendable {
             writer.array(entry.outlets) { $0.int($1) }
             writer.uint64(entry.listing)
         }
-        CacheFile.writeAtomically(writer.bytes, to: folder.appending(path: name).path(percentEncoded: false))
+        CacheFile.writeAtomically(to: folder.appending(path: name).path(percentEncoded: false)) { output in
+            guard header.bytes.withUnsafeBytes({ output.write($0) }) else { return false }
+            if let patches, let storedFiles {
+                // The stored records go straight from the mapped file, with the changed ones written over.
+                let buffer = storedFiles.bytes.buffer
+                var offset = storedFiles.section.lowerBound
+                for (at, fields) in patches {
+                    guard output.write(UnsafeRawBufferPointer(rebasing: buffer[offset..<at])),
+                        fields.withUnsafeBytes({ output.write($0) })
+                    else { return false }
+                    offset = at + fields.count
+                }
+                guard output.write(UnsafeRawBufferPointer(rebasing: buffer[offset..<storedFiles.section.upperBound])) else {
+                    return false
+                }
+            } else if !records.bytes.withUnsafeBytes({ output.write($0) }) {
+                return false
+            }
+            return stamps.bytes.withUnsafeBytes { output.write($0) }
+        }
+    }
+
+    /// The encoded size of a record's fields (`write(_:to:)`).
+    private static let recordFieldsSize = 40
+
+    private static func write(_ record: Record, to writer: inout ByteWriter) {
+        writer.uint64(record.hash)
+        writer.int(record.size)
+        writer.int(record.modified)
+        writer.uint64(record.inode)
+        writer.int(record.generation)
+    }
+
+    /// Where in the stored records the changed ones' fields are, in order, with their new encoding; nil
+    /// when there are no stored records or they lack a changed path.
+    private func storedFilePatches() -> [(at: Int, fields: [UInt8])]? {
+        guard let storedFiles, storedFiles.count == files.count else { return nil }
+        // The changed paths by length, so that a stored path is compared only with those as long.
+        var changedByLength: [Int: [(path: [UInt8], record: Record)]] = [:]
+        for path in storedFiles.changed {
+            guard let record = files[path] else { return nil }
+            changedByLength[path.utf8.count, default: []].append((Array(path.utf8), record))
+        }
+        let buffer = storedFiles.bytes.buffer
+        var patches: [(at: Int, fields: [UInt8])] = []
+        var offset = storedFiles.section.lowerBound
+        while offset < storedFiles.section.upperBound {
+            let length = Int(Int64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
+            let pathStart = offset + 8
+            offset = pathStart + length + Self.recordFieldsSize
+            guard let candidates = changedByLength[length],
+                let match = candidates.first(where: { candidate in
+                    candidate.path.withUnsafeBytes { memcmp($0.baseAddress!, buffer.baseAddress! + pathStart, length) == 0 }
+                })
+            else { continue }
+            var fields = ByteWriter(capacity: Self.recordFieldsSize)
+            Self.write(match.record, to: &fields)
+            patches.append((pathStart + length, fields.bytes))
+        }
+        return patches.count == storedFiles.changed.count ? patches : nil
     }
 
     /// Removes the manifest from `folder`.

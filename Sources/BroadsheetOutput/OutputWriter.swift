@@ -35,6 +35,8 @@ public final class OutputWriter: Sendable {
     private let spareMirrorsPrevious: Bool
     private let cacheFolder: URL?
     private let records = Mutex([String: OutputManifest.Record]())
+    /// After `carryAll`, the previous manifest's encoded records and the paths recorded since.
+    private let carried = Mutex<OutputManifest.StoredFiles?>(nil)
     private let folders = FolderSet()
     private let startedWithoutOutput = Atomic<Bool>(false)
     private let keepsSpareFileList = Atomic<Bool>(false)
@@ -302,7 +304,15 @@ public final class OutputWriter: Sendable {
         }
         // The new output has the previous one's files: a spare mirroring it has nothing the new one lacks.
         if spareMirrorsPrevious { keepsSpareFileList.store(true, ordering: .relaxed) }
-        records.withLock { $0.isEmpty ? ($0 = kept) : $0.merge(kept) { $1 } }
+        let stored = previous.storedFiles
+        records.withLock { records in
+            if records.isEmpty {
+                records = kept
+                carried.withLock { $0 = stored }
+            } else {
+                records.merge(kept) { $1 }
+            }
+        }
         stats.withLock {
             $0.unchanged += kept.count
             $0.bytes += bytes
@@ -322,12 +332,16 @@ public final class OutputWriter: Sendable {
     }
 
     private func record(_ path: String, _ record: OutputManifest.Record) {
-        records.withLock { $0[path] = record }
+        records.withLock { records in
+            records[path] = record
+            _ = carried.withLock { $0?.changed.insert(path) }
+        }
     }
 
     /// What was written, for the manifest of the next build.
     public func manifest(fingerprint: UInt64) -> OutputManifest {
         var manifest = OutputManifest(fingerprint: fingerprint, output: output.path(percentEncoded: false), files: records.withLock { $0 })
+        manifest.storedFiles = carried.withLock { $0 }
         manifest.generation = generation
         return manifest
     }

@@ -1,5 +1,6 @@
 import BroadsheetBuild
 import BroadsheetCore
+import BroadsheetOutput
 import Foundation
 import TestSupport
 import Testing
@@ -77,6 +78,25 @@ import Testing
         #expect(different.isEmpty, "differ: \(different.prefix(10))")
     }
 
+    /// The manifest a rebuild saved (mostly copied from the one before, with the changed records written
+    /// over) describes every output file as it is: its size, content hash, inode and modification time.
+    private func expectManifestDescribesOutput(of site: TestSite, _ name: String) throws {
+        let manifest = try #require(OutputManifest.load(from: site.root.appending(path: ".broadsheet-cache")), "\(name)")
+        let files = site.outputFiles()
+        #expect(Set(manifest.files.keys) == Set(files), "\(name)")
+        let root = site.output.path(percentEncoded: false)
+        let wrong = files.filter { path in
+            guard let record = manifest.files[path], let bytes = FileManager.default.contents(atPath: root + "/" + path) else {
+                return true
+            }
+            var info = stat()
+            guard lstat(root + "/" + path, &info) == 0 else { return true }
+            return record.size != bytes.count || record.hash != ContentHash.of([UInt8](bytes))
+                || record.inode != UInt64(info.st_ino) || record.modified != info.modifiedNanoseconds
+        }
+        #expect(wrong.isEmpty, "\(name): the manifest misdescribes \(wrong.prefix(5))")
+    }
+
     /// Edits of one entry (or two neighbours) rebuild only the pages they affect, updating the spare
     /// output tree in place; after each, the output must equal a fresh single-threaded build's.
     @Test func partialRebuildsMatchFreshBuilds() async throws {
@@ -127,6 +147,8 @@ import Testing
             #expect(report.usedSpare, "\(name): the spare tree was not used")
             #expect(report.written > 0, "\(name)")
             let incremental = try site.outputSnapshot()
+
+            try expectManifestDescribesOutput(of: site, name)
 
             let fresh = try await freshOutput(of: site, in: mirror)
             #expect(Set(incremental.keys) == Set(fresh.keys), "\(name)")

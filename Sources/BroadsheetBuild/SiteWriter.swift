@@ -120,6 +120,8 @@ enum SiteWriter {
                 manifest.save(to: cacheFolder)
             }
         }
+        // The replaced spare tree, deleted while pages rendered, must be gone before the build returns.
+        await writer.trashRemoved()
         guard messages.isEmpty else {
             writer.abandon()
             var diagnostics = report.diagnostics

@@ -42,6 +42,8 @@ public final class OutputWriter: Sendable {
     private let keepsSpareFileList = Atomic<Bool>(false)
     /// This build's number (see `OutputManifest.generation`).
     public let generation: Int
+    /// Deletes the spare tree a build that fills a new staging folder replaces (see `init`).
+    private let trashRemoval: BackgroundJob?
 
     /// Counts of what a build wrote.
     public struct WriteStats: Sendable, Equatable {
@@ -121,16 +123,32 @@ public final class OutputWriter: Sendable {
         self.spareFiles = spareFiles ?? [:]
         staging = usesSpare ? spare : parent.appending(path: ".\(name).staging-\(getpid())", directoryHint: .isDirectory)
         let fileManager = FileManager.default
+        var trash: [URL] = []
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             for leftover in try fileManager.contentsOfDirectory(atPath: parent.path(percentEncoded: false))
-            where leftover.hasPrefix(".\(name).staging-") {
-                try? fileManager.removeItem(at: parent.appending(path: leftover))
+            where leftover.hasPrefix(".\(name).staging-") || leftover.hasPrefix(".\(name).trash-") {
+                trash.append(parent.appending(path: leftover))
             }
-            if !usesSpare { try fileManager.createDirectory(at: staging, withIntermediateDirectories: false) }
+            if !usesSpare {
+                try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+                // Filling a new folder, the build replaces the spare tree, and deleting its tens of thousands
+                // of files took longer than rendering them: it is moved aside and deleted while pages render.
+                let aside = parent.appending(path: ".\(name).trash-\(getpid())")
+                if rename(spare.path(percentEncoded: false), aside.path(percentEncoded: false)) == 0 { trash.append(aside) }
+            }
         } catch {
             throw Failure(message: "cannot prepare \(staging.path(percentEncoded: false)): \(error.localizedDescription)")
         }
+        let removals = trash
+        trashRemoval = removals.isEmpty ? nil : BackgroundJob {
+            for folder in removals { try? FileManager.default.removeItem(at: folder) }
+        }
+    }
+
+    /// Returns once the folders this build set aside for deletion are gone.
+    public func trashRemoved() async {
+        await trashRemoval?.wait()
     }
 
     /// Every file below `root` (top-level dot entries aside) with its identity and an unknown hash (size
@@ -377,6 +395,7 @@ public final class OutputWriter: Sendable {
         moveDotFolders(from: stagingPath, into: outputPath)
         let sparePath = spare.path(percentEncoded: false)
         if !usesSpare {
+            // The spare was moved aside when this build started; a folder there now is not ours to keep.
             try? fileManager.removeItem(atPath: sparePath)
             if rename(stagingPath, sparePath) != 0 {
                 try? fileManager.removeItem(atPath: stagingPath)

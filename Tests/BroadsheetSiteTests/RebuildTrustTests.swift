@@ -114,6 +114,30 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// A fresh build over a built site fills a new folder and replaces the spare tree: the old spare is
+    /// deleted while pages render, the output before the build becomes the spare, and nothing set aside
+    /// is left behind, neither by this build nor by one killed before it.
+    @Test func aFreshBuildReplacesTheSpareAndLeavesNothingAside() async throws {
+        let site = try TestSite(Self.archive)
+        defer { site.delete() }
+        try site.ageSourceFiles()
+        try await site.build()
+        let killedBuildLeftover = site.root.appending(path: ".Output.trash-1", directoryHint: .isDirectory)
+        try FileManager.default.createDirectory(at: killedBuildLeftover.appending(path: "2025"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: killedBuildLeftover.appending(path: "2025/a.html"))
+        let before = try site.outputSnapshot()
+        try site.write("Content/2025/01/02/a.md", "---\ntitle: First, edited\ndate: 2025-01-02\ntags: [Economy]\n---\nOne.\n")
+        try await site.build(fresh: true)
+        #expect(try site.output("2025/01/02/a.html").contains("First, edited"))
+        let spare = site.root.appending(path: ".Output.spare", directoryHint: .isDirectory)
+        #expect(try snapshot(of: spare) == before)
+        let aside = try FileManager.default.contentsOfDirectory(atPath: site.root.path(percentEncoded: false))
+            .filter { $0.hasPrefix(".Output.") && $0 != ".Output.spare" }
+        #expect(aside.isEmpty, "left beside the output: \(aside)")
+        let edited = try await site.build()
+        #expect(edited.written == 0)
+    }
+
     /// An edit below an entry's first paragraph changes no title or summary: only the pages showing its
     /// body are rendered (not the search index, lists or neighbours), and the output still equals a
     /// fresh build's.

@@ -124,18 +124,25 @@ public final class OutputWriter: Sendable {
         staging = usesSpare ? spare : parent.appending(path: ".\(name).staging-\(getpid())", directoryHint: .isDirectory)
         let fileManager = FileManager.default
         var trash: [URL] = []
+        // Folders to delete are renamed to names of this build's own first, so that none can be mistaken
+        // for this build's staging folder (a killed build's, whose process number this one now has).
+        func setAside(_ folder: URL) {
+            let aside = parent.appending(path: ".\(name).trash-\(getpid())-\(trash.count)")
+            if rename(folder.path(percentEncoded: false), aside.path(percentEncoded: false)) == 0 { trash.append(aside) }
+        }
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             for leftover in try fileManager.contentsOfDirectory(atPath: parent.path(percentEncoded: false))
             where leftover.hasPrefix(".\(name).staging-") || leftover.hasPrefix(".\(name).trash-") {
-                trash.append(parent.appending(path: leftover))
+                let folder = parent.appending(path: leftover)
+                setAside(folder)
+                if fileManager.fileExists(atPath: folder.path(percentEncoded: false)) { try? fileManager.removeItem(at: folder) }
             }
             if !usesSpare {
                 try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
                 // Filling a new folder, the build replaces the spare tree, and deleting its tens of thousands
                 // of files took longer than rendering them: it is moved aside and deleted while pages render.
-                let aside = parent.appending(path: ".\(name).trash-\(getpid())")
-                if rename(spare.path(percentEncoded: false), aside.path(percentEncoded: false)) == 0 { trash.append(aside) }
+                setAside(spare)
             }
         } catch {
             throw Failure(message: "cannot prepare \(staging.path(percentEncoded: false)): \(error.localizedDescription)")

@@ -122,9 +122,12 @@ import Testing
         defer { site.delete() }
         try site.ageSourceFiles()
         try await site.build()
-        let killedBuildLeftover = site.root.appending(path: ".Output.trash-1", directoryHint: .isDirectory)
-        try FileManager.default.createDirectory(at: killedBuildLeftover.appending(path: "2025"), withIntermediateDirectories: true)
-        try Data("x".utf8).write(to: killedBuildLeftover.appending(path: "2025/a.html"))
+        // Left by killed builds: one mid-deletion, one staging folder of a process with this one's number.
+        for leftover in [".Output.trash-1", ".Output.staging-\(getpid())"] {
+            let folder = site.root.appending(path: leftover, directoryHint: .isDirectory)
+            try FileManager.default.createDirectory(at: folder.appending(path: "2025"), withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: folder.appending(path: "2025/a.html"))
+        }
         let before = try site.outputSnapshot()
         try site.write("Content/2025/01/02/a.md", "---\ntitle: First, edited\ndate: 2025-01-02\ntags: [Economy]\n---\nOne.\n")
         try await site.build(fresh: true)

@@ -34,9 +34,14 @@ public final class OutputWriter: Sendable {
     /// tell which of its files the spare shares (`Record.generation`); `spareFiles` is then empty.
     private let spareMirrorsPrevious: Bool
     private let cacheFolder: URL?
-    private let records = Mutex([String: OutputManifest.Record]())
-    /// After `carryAll`, the previous manifest's encoded records and the paths recorded since.
-    private let carried = Mutex<OutputManifest.StoredFiles?>(nil)
+    /// The records of the files written or kept so far; after `carryAll`, also the previous manifest's
+    /// encoded records, with the paths recorded since.
+    private let records = Mutex(Records())
+
+    private struct Records {
+        var files: [String: OutputManifest.Record] = [:]
+        var stored: OutputManifest.StoredFiles?
+    }
     private let folders = FolderSet()
     private let startedWithoutOutput = Atomic<Bool>(false)
     private let keepsSpareFileList = Atomic<Bool>(false)
@@ -331,11 +336,11 @@ public final class OutputWriter: Sendable {
         if spareMirrorsPrevious { keepsSpareFileList.store(true, ordering: .relaxed) }
         let stored = previous.storedFiles
         records.withLock { records in
-            if records.isEmpty {
-                records = kept
-                carried.withLock { $0 = stored }
+            if records.files.isEmpty {
+                records.files = kept
+                records.stored = stored
             } else {
-                records.merge(kept) { $1 }
+                records.files.merge(kept) { $1 }
             }
         }
         stats.withLock {
@@ -358,15 +363,16 @@ public final class OutputWriter: Sendable {
 
     private func record(_ path: String, _ record: OutputManifest.Record) {
         records.withLock { records in
-            records[path] = record
-            _ = carried.withLock { $0?.changed.insert(path) }
+            records.files[path] = record
+            records.stored?.changed.insert(path)
         }
     }
 
     /// What was written, for the manifest of the next build.
     public func manifest(fingerprint: UInt64) -> OutputManifest {
-        var manifest = OutputManifest(fingerprint: fingerprint, output: output.path(percentEncoded: false), files: records.withLock { $0 })
-        manifest.storedFiles = carried.withLock { $0 }
+        let written = records.withLock { $0 }
+        var manifest = OutputManifest(fingerprint: fingerprint, output: output.path(percentEncoded: false), files: written.files)
+        manifest.storedFiles = written.stored
         manifest.generation = generation
         return manifest
     }
@@ -471,7 +477,7 @@ public final class OutputWriter: Sendable {
 
     /// Removes from the spare every file the new site does not have, and the folders left empty.
     private func removeFilesNotWritten() {
-        let kept = records.withLock { $0 }
+        let kept = records.withLock { $0.files }
         let root = staging.path(percentEncoded: false)
         // A mirroring spare holds the previous output's paths.
         let held = spareMirrorsPrevious ? (previous?.files ?? [:]) : spareFiles

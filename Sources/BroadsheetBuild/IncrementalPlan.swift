@@ -56,6 +56,7 @@ enum IncrementalPlan {
             hash.add(time.second)
             hash.add(time.offsetMinutes)
         }
+        // How many fields went in, so that no date without a time hashes like one with.
         hash.add(date.time == nil ? 3 : 7)
         hash.add(entry.slug.value)
         return hash.value

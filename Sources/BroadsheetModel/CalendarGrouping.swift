@@ -8,18 +8,19 @@ struct CalendarGrouping {
     var dayOfEntry: [Int] = []
 
     init(entries: [Entry]) {
-        var current: (date: CalendarDate, entries: [Int])?
+        var current: (date: CalendarDate, entries: [Int], permalink: Permalink)?
         for entry in entries {
             let day = entry.date.dayOnly
             if let open = current, open.date == day {
                 current?.entries.append(entry.index)
             } else {
-                if let open = current { days.append(DigestDay(date: open.date, entries: open.entries)) }
-                current = (day, [entry.index])
+                if let open = current { days.append(DigestDay(date: open.date, entries: open.entries, permalink: open.permalink)) }
+                // An entry's page is in its day's folder.
+                current = (day, [entry.index], entry.permalink.folderPage)
             }
             dayOfEntry.append(days.count)
         }
-        if let open = current { days.append(DigestDay(date: open.date, entries: open.entries)) }
+        if let open = current { days.append(DigestDay(date: open.date, entries: open.entries, permalink: open.permalink)) }
 
         for (index, day) in days.enumerated() {
             if let last = months.last, last.year == day.date.year, last.month == day.date.month {

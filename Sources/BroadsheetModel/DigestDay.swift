@@ -6,8 +6,8 @@ public struct DigestDay: Sendable, Hashable {
     public let date: CalendarDate
     /// Indexes into `Archive.entries`, in the day's order (time if given, then file name).
     public let entries: [Int]
-    /// The day page's address.
-    public var permalink: Permalink { .day(date) }
+    /// The day page's address, `.day(date)`; stored, as every list of entries links to it.
+    public let permalink: Permalink
 }
 
 /// One month of the archive.

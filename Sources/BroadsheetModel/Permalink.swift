@@ -7,49 +7,71 @@ public import BroadsheetCore
 /// of them, and on common file systems creating a folder costs several times as much as a file, which
 /// made folders most of the time a build spent writing.
 public struct Permalink: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// Segments of the folder path; empty for the site's root folder.
-    public let segments: [String]
+    /// The folder: `2024/03/05/`, or `` for the root; not percent-encoded.
+    public let folder: String
     /// The page's file name when it is a file of its own (`budget.html`); nil for a folder's page.
     public let fileName: String?
+    /// `2024/03/05/` or `2024/03/05/budget.html`, or `` for the home page; not percent-encoded.
+    public let path: String
+    /// The path percent-encoded for an `href` (`tags/%E6%97%A5%E6%9C%AC/`).
+    ///
+    /// Stored, like `path`: pages link to the same entries, days and tags tens of thousands of times,
+    /// and encoding and joining the segments at every link was a tenth of a cold build.
+    public let encodedPath: String
+    /// `folder`, percent-encoded.
+    private let encodedFolder: String
 
     /// Creates a permalink from its folder segments and, for a page that is a file, its file name.
     public init(_ segments: [String], fileName: String? = nil) {
-        self.segments = segments
-        self.fileName = fileName
+        let folder = segments.isEmpty ? "" : segments.joined(separator: "/") + "/"
+        let encoded = segments.isEmpty ? "" : segments.map(Slug.percentEncode).joined(separator: "/") + "/"
+        self.init(folder: folder, encodedFolder: encoded, fileName: fileName)
     }
 
-    /// The folder: `2024/03/05/`, or `` for the root; not percent-encoded.
-    public var folder: String { segments.isEmpty ? "" : segments.joined(separator: "/") + "/" }
+    private init(folder: String, encodedFolder: String, fileName: String?) {
+        self.folder = folder
+        self.encodedFolder = encodedFolder
+        self.fileName = fileName
+        path = fileName.map { folder + $0 } ?? folder
+        encodedPath = fileName.map { encodedFolder + Slug.percentEncode($0) } ?? encodedFolder
+    }
 
-    /// `2024/03/05/` or `2024/03/05/budget.html`, or `` for the home page; not percent-encoded.
-    public var path: String { folder + (fileName ?? "") }
+    /// The same folder with another file name.
+    private func sibling(_ fileName: String) -> Permalink {
+        Permalink(folder: folder, encodedFolder: encodedFolder, fileName: fileName)
+    }
 
-    /// The path percent-encoded for an `href` (`tags/%E6%97%A5%E6%9C%AC/`).
-    public var encodedPath: String {
-        (segments.isEmpty ? "" : segments.map(Slug.percentEncode).joined(separator: "/") + "/")
-            + (fileName.map(Slug.percentEncode) ?? "")
+    /// The page of the folder this page is in (itself, for a folder's page).
+    var folderPage: Permalink {
+        fileName == nil ? self : Permalink(folder: folder, encodedFolder: encodedFolder, fileName: nil)
     }
 
     /// The file the page is written to: the file itself, or the folder's `index.html`.
-    public var file: SitePath? {
-        guard let fileName else { return SitePath.page(segments) }
-        return SitePath((segments + [fileName]).joined(separator: "/"))
-    }
+    public var file: SitePath? { SitePath(filePath) }
 
     /// The path of `file`, without checking it.
-    public var filePath: String { folder + (fileName ?? "index.html") }
+    public var filePath: String { fileName == nil ? folder + "index.html" : path }
 
     /// The same page's print view: `print.html` in a folder, `<name>.print.html` beside a file.
     public var print: Permalink {
-        guard let fileName else { return Permalink(segments, fileName: "print.html") }
+        guard let fileName else { return sibling("print.html") }
         let stem = fileName.hasSuffix(".html") ? String(fileName.dropLast(5)) : fileName
-        return Permalink(segments, fileName: stem + ".print.html")
+        return sibling(stem + ".print.html")
     }
 
     /// Page `number` of a paginated list: `page/<number>.html` in the list's folder (page 1 is the list
     /// itself). Files, not folders, for the reason given above: a large archive has thousands.
     public func page(_ number: Int) -> Permalink {
-        number <= 1 ? self : Permalink(segments + ["page"], fileName: "\(number).html")
+        number <= 1 ? self : Permalink(folder: folder + "page/", encodedFolder: encodedFolder + "page/", fileName: "\(number).html")
+    }
+
+    public static func == (lhs: Permalink, rhs: Permalink) -> Bool {
+        lhs.path == rhs.path && (lhs.fileName == nil) == (rhs.fileName == nil)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(fileName == nil)
     }
 
     public var description: String { "/" + path }
@@ -78,9 +100,7 @@ public struct Permalink: Sendable, Hashable, Comparable, CustomStringConvertible
     /// `/YYYY/MM/DD/<slug>.html`.
     public static func entry(_ date: CalendarDate, _ slug: Slug) -> Permalink { entry(in: day(date), slug) }
     /// The page of the entry with `slug` in the folder of `day`, a day's permalink.
-    static func entry(in day: Permalink, _ slug: Slug) -> Permalink {
-        Permalink(day.segments, fileName: slug.value + ".html")
-    }
+    static func entry(in day: Permalink, _ slug: Slug) -> Permalink { day.sibling(slug.value + ".html") }
     /// `/tags/<slug>/`.
     public static func tag(_ slug: Slug) -> Permalink { Permalink(["tags", slug.value]) }
     /// `/sources/<slug>/`.

@@ -38,7 +38,7 @@ struct ViewFactory: Sendable {
             title: entry.title, url: urls.link(entry.permalink), printURL: urls.link(entry.permalink.print),
             anchor: "entry-\(day < 10 ? "0" : "")\(day)-\(entry.slug.value)",
             dateText: DateText.long(entry.date), dateTime: DateText.machine(entry.date), timeText: DateText.time(entry.date),
-            dayURL: urls.link(.day(entry.date)), summary: entry.summary, body: full ? entry.body.html : "",
+            dayURL: urls.link(archive.days[archive.dayOfEntry[index]].permalink), summary: entry.summary, body: full ? entry.body.html : "",
             tags: entry.tags.map { tagLink(archive.tags[$0]) },
             sources: entry.outlets.map { tagLink(archive.outlets[$0]) })
     }

@@ -42,6 +42,17 @@ import Testing
         #expect(SitePath("a//b") == nil)
         #expect(SitePath("a/./b") == nil)
         #expect(SitePath("a/.git/b") == nil)
+        #expect(SitePath("") == nil)
+        #expect(SitePath("a/") == nil)
+        #expect(SitePath("a/..") == nil)
+        #expect(SitePath("a\\b") == nil)
+        #expect(SitePath("a/b\u{0}c") == nil)
+        #expect(SitePath("a/b\nc") == nil)
+        #expect(SitePath("a/b\u{7F}") == nil)
+        #expect(SitePath(".well-known/security.txt") != nil)
+        #expect(SitePath(".well-knownx/a") == nil)
+        #expect(SitePath("tags/日本/index.html") != nil)
+        #expect(SitePath("x") != nil)
     }
 
     @Test func suggestsNearMisses() {

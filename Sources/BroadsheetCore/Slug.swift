@@ -11,6 +11,11 @@ public struct Slug: Sendable, Hashable, Comparable, Codable, CustomStringConvert
 
     /// Slugifies `text`; nil when nothing readable is left (an empty or all-punctuation name).
     public init?(from text: String) {
+        if let ascii = Slug.asciiSlug(text) {
+            guard !ascii.isEmpty else { return nil }
+            value = ascii
+            return
+        }
         var result = ""
         var pendingHyphen = false
         for character in text {
@@ -78,6 +83,33 @@ public struct Slug: Sendable, Hashable, Comparable, Codable, CustomStringConvert
     }
 
     // MARK: - Folding
+
+    /// The slug of an all-ASCII `text` from its bytes, as `init(from:)` makes it character by character;
+    /// nil when `text` has other characters. Most titles, tags and file names are ASCII, and every entry
+    /// slugifies several of them.
+    private static func asciiSlug(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingHyphen = false
+            for byte in bytes {
+                let lower: UInt8
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): lower = byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): lower = byte + 32
+                default:
+                    pendingHyphen = !result.isEmpty
+                    continue
+                }
+                if pendingHyphen { result.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                result.append(lower)
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
 
     /// Letters that do not decompose into a base letter and a mark.
     private static let latinSpecials: [Character: String] = [

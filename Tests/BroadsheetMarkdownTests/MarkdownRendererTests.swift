@@ -18,6 +18,8 @@ import Testing
     @Test func linksBareURLs() {
         let html = renderer.render("See https://www.example.org/report today.", idPrefix: "e").html
         #expect(html.contains("<a href=\"https://www.example.org/report\">https://www.example.org/report</a>"))
+        let www = renderer.render("Mirror at www.example.net/report.", idPrefix: "e").html
+        #expect(www.contains("<a href=\"http://www.example.net/report\">www.example.net/report</a>"))
     }
 
     @Test func curlsQuotesAndDashes() {

@@ -23,9 +23,9 @@ struct YAMLFields {
     /// It holds only immutable maps of pure functions, so sharing it between threads is safe.
     private nonisolated(unsafe) static let sharedConstructor = Constructor.default
 
-    /// Only the tags these fields read (`bool`, `int`, `null`): every rule is a regular expression that Yams runs
-    /// on each scalar when it checks for duplicate keys, and front matter never needs floats or timestamps.
-    private static let resolver = Resolver.basic.appending(.bool).appending(.int).appending(.null)
+    /// No tag rules: each is a regular expression that Yams runs on every key when it checks for duplicates
+    /// (a tenth of reading front matter), and these fields read booleans, numbers and nulls from the text.
+    private static let resolver = Resolver.basic
 
     /// Parses `yaml`, whose first line is line `firstLine` of the file at `path`.
     static func parse(_ yaml: String, path: String, firstLine: Int, into diagnostics: inout Diagnostics) -> YAMLFields? {
@@ -124,7 +124,7 @@ struct YAMLFields {
 
     /// `true` or `false`, or nil with an error.
     func bool(_ field: Field, into diagnostics: inout Diagnostics) -> Bool? {
-        if let value = field.value.bool { return value }
+        if let value = field.value.scalar?.boolValue { return value }
         diagnostics.error(
             "\(field.key) must be true or false", at: location(of: field.value, fallback: field.location),
             hint: "write \(field.key): true")
@@ -170,5 +170,16 @@ extension Node.Scalar {
     /// A plain `~`, `null` or empty value.
     var isNull: Bool {
         style == .plain && ["", "~", "null", "Null", "NULL"].contains(string)
+    }
+
+    /// A plain `true`, `yes` or `on` (true) or `false`, `no` or `off` (false), in any case, as YAML 1.1
+    /// and Yams read them; nil for anything else, quoted text included.
+    var boolValue: Bool? {
+        guard style == .plain else { return nil }
+        switch string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
     }
 }

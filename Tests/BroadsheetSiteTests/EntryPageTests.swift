@@ -106,6 +106,13 @@ import Testing
             draft: true
             ---
             Not yet.
+            -- Content/2024/03/05/later.md --
+            ---
+            title: Later perhaps
+            date: 2024-03-05
+            draft: Yes
+            ---
+            Maybe.
             -- Content/2024/03/05/done.md --
             ---
             title: Done
@@ -116,9 +123,11 @@ import Testing
         defer { site.delete() }
         try await site.build()
         #expect(!site.hasOutput("2024/03/05/wip.html"))
+        #expect(!site.hasOutput("2024/03/05/later-perhaps.html") && !site.hasOutput("2024/03/05/later.html"))
         #expect(!(try site.output("2024/03/05/index.html")).contains("Work in progress"))
         try await site.build(drafts: true)
         #expect(site.hasOutput("2024/03/05/wip.html"))
+        #expect(site.hasOutput("2024/03/05/later.html"))
     }
 
     @Test func hostileTextIsEscapedInEveryPageAndFeed() async throws {

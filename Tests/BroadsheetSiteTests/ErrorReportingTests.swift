@@ -53,6 +53,8 @@ struct BadEntry: Sendable, CustomTestStringConvertible {
                  message: "tag '...' has no letters or digits"),
         BadEntry(name: "draft not a bool", text: "---\ntitle: A\ndate: 2025-01-02\ndraft: maybe\n---\nx\n", line: 4, column: 8,
                  message: "draft must be true or false"),
+        BadEntry(name: "quoted draft", text: "---\ntitle: A\ndate: 2025-01-02\ndraft: \"true\"\n---\nx\n", line: 4, column: 8,
+                 message: "draft must be true or false"),
         BadEntry(name: "deep nesting", text: "---\ntitle: A\ndate: 2025-01-02\ntags: " + String(repeating: "[", count: 200)
                  + String(repeating: "]", count: 200) + "\n---\nx\n", line: 2, column: 1, message: "the YAML nests 200 levels deep"),
     ]

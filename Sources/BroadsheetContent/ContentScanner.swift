@@ -138,5 +138,8 @@ struct ContentFile: Sendable {
     let modified: Int
 
     /// The last path component.
-    var fileName: String { fullPath.split(separator: "/").last.map(String.init) ?? fullPath }
+    var fileName: String {
+        guard let slash = fullPath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return fullPath }
+        return String(fullPath[fullPath.utf8.index(after: slash)...])
+    }
 }

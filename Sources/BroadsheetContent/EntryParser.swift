@@ -125,9 +125,9 @@ enum Printable {
 public enum FolderDate {
     /// The date a path's last three folders name, if they name one.
     public static func parse(_ path: String) -> CalendarDate? {
-        let parts = path.split(separator: "/").dropLast()
+        let parts = path.utf8.split(separator: UInt8(ascii: "/")).dropLast()
         guard parts.count >= 3 else { return nil }
-        let last = parts.suffix(3).map(String.init)
+        let last = parts.suffix(3).map { String(Substring($0)) }
         guard last[0].count == 4, last[1].count == 2, last[2].count == 2,
             let year = Int(last[0]), let month = Int(last[1]), let day = Int(last[2])
         else { return nil }

@@ -108,7 +108,7 @@ public struct PageRenderer: Sendable {
             let bytes = try templates.render(template, view)
             // 404.html is served at any address, so its links stay root-relative.
             guard path.value.hasSuffix(".html"), path.value != "404.html" else { return RenderedFile(path: path, bytes: bytes) }
-            let depth = path.value.split(separator: "/").count - 1
+            let depth = path.value.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
             return RenderedFile(path: path, bytes: relativeLinks.rewrite(bytes, depth: depth))
         } catch {
             throw RenderFailure(message: "\(error.message) while rendering \(path)")

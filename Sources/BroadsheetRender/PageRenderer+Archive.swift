@@ -17,22 +17,23 @@ extension PageRenderer {
             site: views.site, page: meta, entry: views.entry(index, full: true),
             previous: previous.map { LinkView(label: "Previous: \($0.label)", url: $0.url) },
             next: next.map { LinkView(label: "Next: \($0.label)", url: $0.url) },
-            topics: entry.tags.map { topicNeighbours(of: index, in: archive.tags[$0]) })
+            topics: entry.tags.map { topicNeighbours(of: index, inTag: $0) })
         return try file(print ? "entry-print" : "entry", view, at: print ? entry.permalink.print : entry.permalink)
     }
 
     /// The entries just older and newer than `index` on one topic.
-    private func topicNeighbours(of index: Int, in tag: Tag) -> TopicNeighboursView {
+    private func topicNeighbours(of index: Int, inTag tag: Int) -> TopicNeighboursView {
+        let entries = archive.tags[tag].entries
         // A tag lists its entries newest first, so entry indexes descend: binary search for the position.
         var low = 0
-        var high = tag.entries.count
+        var high = entries.count
         while low < high {
             let middle = (low + high) / 2
-            if tag.entries[middle] > index { low = middle + 1 } else { high = middle }
+            if entries[middle] > index { low = middle + 1 } else { high = middle }
         }
-        let older = low + 1 < tag.entries.count ? views.entryLink(tag.entries[low + 1]) : nil
-        let newer = low > 0 ? views.entryLink(tag.entries[low - 1]) : nil
-        return TopicNeighboursView(topic: views.tagLink(tag), previous: older, next: newer)
+        let older = low + 1 < entries.count ? views.entryLink(entries[low + 1]) : nil
+        let newer = low > 0 ? views.entryLink(entries[low - 1]) : nil
+        return TopicNeighboursView(topic: views.tagLinks[tag], previous: older, next: newer)
     }
 
     func dayPage(_ index: Int, print: Bool) throws(RenderFailure) -> RenderedFile {

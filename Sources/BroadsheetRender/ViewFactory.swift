@@ -8,11 +8,17 @@ struct ViewFactory: Sendable {
     let archive: Archive
     let urls: SiteURLs
     let site: SiteView
+    /// A link to each tag and each source, by index. Every entry view lists its own, on every page that
+    /// shows the entry; copying the `Tag` and joining its URL each time cost more than the rest of the view.
+    let tagLinks: [LinkView]
+    let outletLinks: [LinkView]
 
     init(archive: Archive) {
         self.archive = archive
         let urls = SiteURLs(config: archive.config)
         self.urls = urls
+        tagLinks = archive.tags.map { LinkView(label: $0.name, url: urls.link($0.permalink)) }
+        outletLinks = archive.outlets.map { LinkView(label: $0.name, url: urls.link($0.permalink)) }
         let config = archive.config
         let featured = config.featuredTags.compactMap { name -> LinkView? in
             guard let tag = archive.tags.first(where: { $0.name.lowercased() == name.lowercased() }) else { return nil }
@@ -33,17 +39,16 @@ struct ViewFactory: Sendable {
     /// An entry as pages show it; `full` includes the body.
     func entry(_ index: Int, full: Bool) -> EntryView {
         let entry = archive.entries[index]
-        let day = entry.date.day
+        let date = entry.date
+        let day = date.day
         return EntryView(
             title: entry.title, url: urls.link(entry.permalink), printURL: urls.link(entry.permalink.print),
             anchor: "entry-\(day < 10 ? "0" : "")\(day)-\(entry.slug.value)",
-            dateText: DateText.long(entry.date), dateTime: DateText.machine(entry.date), timeText: DateText.time(entry.date),
+            dateText: DateText.long(date), dateTime: DateText.machine(date), timeText: DateText.time(date),
             dayURL: urls.link(archive.days[archive.dayOfEntry[index]].permalink), summary: entry.summary, body: full ? entry.body.html : "",
-            tags: entry.tags.map { tagLink(archive.tags[$0]) },
-            sources: entry.outlets.map { tagLink(archive.outlets[$0]) })
+            tags: entry.tags.map { tagLinks[$0] },
+            sources: entry.outlets.map { outletLinks[$0] })
     }
-
-    func tagLink(_ tag: Tag) -> LinkView { LinkView(label: tag.name, url: urls.link(tag.permalink)) }
 
     func entryLink(_ index: Int) -> LinkView {
         let entry = archive.entries[index]

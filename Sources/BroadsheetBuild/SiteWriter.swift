@@ -58,15 +58,16 @@ enum SiteWriter {
                 }
             }
         }
+        let prepared = await renderer.preparing(pageCount: pages.count, jobs: options.jobs)
         let progress = PageProgress(total: pages.count, report: options.progress)
         let threadTime = ThreadTime()
         let failures = await ParallelMap.map(pages, jobs: options.jobs) { page -> String? in
             defer { progress?.pageFinished() }
             do {
                 let renderStart = ContinuousClock.now
-                let file = try renderer.render(page)
-                guard renderer.path(of: page) == file.path else {
-                    return "\(page) was written to \(file.path), not \(renderer.path(of: page).map(\.value) ?? "nowhere")"
+                let file = try prepared.render(page)
+                guard prepared.path(of: page) == file.path else {
+                    return "\(page) was written to \(file.path), not \(prepared.path(of: page).map(\.value) ?? "nowhere")"
                 }
                 let written = ContinuousClock.now
                 try writer.write(file)

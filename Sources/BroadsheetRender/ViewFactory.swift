@@ -12,6 +12,9 @@ struct ViewFactory: Sendable {
     /// shows the entry; copying the `Tag` and joining its URL each time cost more than the rest of the view.
     let tagLinks: [LinkView]
     let outletLinks: [LinkView]
+    /// Each entry's view without its body, by index, when the build renders most pages (see
+    /// `PageRenderer.preparing(pageCount:jobs:)`); nil makes views as pages ask for them.
+    var cards: [EntryView]?
 
     init(archive: Archive) {
         self.archive = archive
@@ -38,6 +41,15 @@ struct ViewFactory: Sendable {
 
     /// An entry as pages show it; `full` includes the body.
     func entry(_ index: Int, full: Bool) -> EntryView {
+        guard let cards else { return makeEntry(index, full: full) }
+        guard full else { return cards[index] }
+        var view = cards[index]
+        view.body = archive.entries[index].body.html
+        return view
+    }
+
+    /// Builds an entry's view.
+    func makeEntry(_ index: Int, full: Bool) -> EntryView {
         let entry = archive.entries[index]
         let date = entry.date
         let day = date.day

@@ -15,7 +15,7 @@ struct EntryView: TemplateObject {
     let timeText: String
     let dayURL: String
     let summary: String
-    let body: String
+    var body: String
     let tags: [LinkView]
     let sources: [LinkView]
 

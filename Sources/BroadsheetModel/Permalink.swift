@@ -11,15 +11,27 @@ public struct Permalink: Sendable, Hashable, Comparable, CustomStringConvertible
     public let folder: String
     /// The page's file name when it is a file of its own (`budget.html`); nil for a folder's page.
     public let fileName: String?
-    /// `2024/03/05/` or `2024/03/05/budget.html`, or `` for the home page; not percent-encoded.
-    public let path: String
-    /// The path percent-encoded for an `href` (`tags/%E6%97%A5%E6%9C%AC/`).
-    ///
-    /// Stored, like `path`: pages link to the same entries, days and tags tens of thousands of times,
-    /// and encoding and joining the segments at every link was a tenth of a cold build.
-    public let encodedPath: String
-    /// `folder`, percent-encoded.
+    /// `folder`, percent-encoded; kept with the permalink, as is `encodedFileName`: pages link to the same
+    /// entries, days and tags tens of thousands of times, and encoding and joining the segments at every
+    /// link was a tenth of a cold build.
     private let encodedFolder: String
+    /// `fileName`, percent-encoded; empty for a folder's page.
+    private let encodedFileName: String
+
+    /// `2024/03/05/` or `2024/03/05/budget.html`, or `` for the home page; not percent-encoded.
+    public var path: String { fileName.map { folder + $0 } ?? folder }
+
+    /// The path percent-encoded for an `href` (`tags/%E6%97%A5%E6%9C%AC/`).
+    public var encodedPath: String { encodedFolder + encodedFileName }
+
+    /// `prefix` followed by `encodedPath`, made in one allocation (a link is a base path and the permalink).
+    public func encodedPath(after prefix: String) -> String {
+        var text = prefix
+        text.reserveCapacity(prefix.utf8.count + encodedFolder.utf8.count + encodedFileName.utf8.count)
+        text += encodedFolder
+        text += encodedFileName
+        return text
+    }
 
     /// Creates a permalink from its folder segments and, for a page that is a file, its file name.
     public init(_ segments: [String], fileName: String? = nil) {
@@ -28,12 +40,13 @@ public struct Permalink: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(folder: folder, encodedFolder: encoded, fileName: fileName)
     }
 
+    // Builds nothing but the encoded file name, and that only when it needs encoding: a rebuild makes the
+    // permalink of every entry.
     private init(folder: String, encodedFolder: String, fileName: String?) {
         self.folder = folder
         self.encodedFolder = encodedFolder
         self.fileName = fileName
-        path = fileName.map { folder + $0 } ?? folder
-        encodedPath = fileName.map { encodedFolder + Slug.percentEncode($0) } ?? encodedFolder
+        encodedFileName = fileName.map(Slug.percentEncode) ?? ""
     }
 
     /// The same folder with another file name.
@@ -66,12 +79,12 @@ public struct Permalink: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public static func == (lhs: Permalink, rhs: Permalink) -> Bool {
-        lhs.path == rhs.path && (lhs.fileName == nil) == (rhs.fileName == nil)
+        lhs.folder == rhs.folder && lhs.fileName == rhs.fileName
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(path)
-        hasher.combine(fileName == nil)
+        hasher.combine(folder)
+        hasher.combine(fileName)
     }
 
     public var description: String { "/" + path }

@@ -12,10 +12,10 @@ struct SiteURLs: Sendable {
     }
 
     /// A root-relative link, percent-encoded: `/2025/01/14/budget/`.
-    func link(_ permalink: Permalink) -> String { basePath + permalink.encodedPath }
+    func link(_ permalink: Permalink) -> String { permalink.encodedPath(after: basePath) }
 
     /// The absolute URL when the site has an absolute base URL, else the root-relative link.
-    func absolute(_ permalink: Permalink) -> String { absoluteBase + permalink.encodedPath }
+    func absolute(_ permalink: Permalink) -> String { permalink.encodedPath(after: absoluteBase) }
 
     /// A root-relative link to a file: `/assets/style.css`, `/feed.xml`.
     func file(_ path: String) -> String { basePath + path }

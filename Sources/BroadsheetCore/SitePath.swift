@@ -29,11 +29,6 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
         return !segment.contains { $0 < 0x20 || $0 == UInt8(ascii: "\\") || $0 == 0x7F }
     }
 
-    /// The page path for a directory URL: `a/b/` → `a/b/index.html`, the root → `index.html`.
-    public static func page(_ segments: [String]) -> SitePath? {
-        SitePath((segments + ["index.html"]).joined(separator: "/"))
-    }
-
     public var description: String { value }
 
     public static func < (lhs: SitePath, rhs: SitePath) -> Bool { lhs.value < rhs.value }

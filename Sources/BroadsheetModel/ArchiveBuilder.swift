@@ -74,7 +74,7 @@ public enum ArchiveBuilder {
 
         var entries: [Entry] = []
         entries.reserveCapacity(kept.count)
-        // The entries of a day share its folder's segments.
+        // The entries of a day share the strings of its folder's permalink.
         var folder = (day: Int.min, permalink: Permalink.home)
         for (index, source) in kept.enumerated() {
             let day = source.date.dayNumber

@@ -6,7 +6,7 @@ import Synchronization
     import Darwin
 #endif
 
-/// The process-wide cmark-gfm state: registered extensions and the lock that serialises parsing.
+/// The process-wide cmark-gfm state: registered extensions and the lock that serialises the inline pass.
 ///
 /// Parsing a document's inlines (in `cmark_parser_finish`) adds its extensions' trigger characters to a
 /// process-wide table and clears them when done, so two documents finishing on different threads corrupt
@@ -18,16 +18,17 @@ final class CmarkEngine: Sendable {
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
     private let parseLock = Mutex(())
-    // The extension list handed to the HTML renderer; built once, never mutated, so shared reads are safe.
+    // The registered extensions, attached to every parser, and the same as the list handed to the HTML
+    // renderer; found once, never mutated, so shared reads are safe.
+    private nonisolated(unsafe) let extensions: [OpaquePointer]
     private nonisolated(unsafe) let renderExtensions: UnsafeMutablePointer<cmark_llist>?
 
     private init() {
         cmark_gfm_core_extensions_ensure_registered()
+        extensions = Self.extensionNames.compactMap { cmark_find_syntax_extension($0) }
         var list: UnsafeMutablePointer<cmark_llist>?
-        for name in Self.extensionNames {
-            if let found = cmark_find_syntax_extension(name) {
-                list = cmark_llist_append(cmark_get_default_mem_allocator(), list, UnsafeMutableRawPointer(found))
-            }
+        for found in extensions {
+            list = cmark_llist_append(cmark_get_default_mem_allocator(), list, UnsafeMutableRawPointer(found))
         }
         renderExtensions = list
     }
@@ -36,11 +37,7 @@ final class CmarkEngine: Sendable {
     func parse(_ markdown: String, options: Int32) -> OpaquePointer {
         let parser = cmark_parser_new(options)
         defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
-            if let found = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, found)
-            }
-        }
+        for found in extensions { cmark_parser_attach_syntax_extension(parser, found) }
         // Reading the blocks touches nothing shared: documents are split into blocks in parallel.
         var copy = markdown
         copy.withUTF8 { bytes in

@@ -96,7 +96,8 @@ public enum SiteBuilder {
             description.settings = settings
             description.templates = templates
             description.names = IncrementalPlan.names(of: archive)
-            description.entries = await IncrementalPlan.stamps(of: archive, content: content, jobs: options.jobs)
+            description.entries = await IncrementalPlan.stamps(
+                of: archive, content: content, current: description, previous: previous, jobs: options.jobs)
             description.pages = renderer.pageListHash(pages, assets: assets.files.map(\.0.value))
             description.entryCount = report.entries
             description.dayCount = report.days

@@ -154,12 +154,38 @@ import Testing
             #expect(Set(incremental.keys) == Set(fresh.keys), "\(name)")
             let different = incremental.keys.filter { incremental[$0] != fresh[$0] }.sorted()
             #expect(different.isEmpty, "\(name) differs: \(different.prefix(10))")
+            try expectSameEntryStamps(site, mirror, name)
         }
         // A new tag changes the tag list: every page is rendered, and the result is still right.
         try site.write(entries[10], try Self.replacing("tags", in: try text(entries[10]), with: ["A Brand New Topic"], list: true))
         let full = try await site.build(jobs: 2)
         #expect(!full.renderedSubset)
         #expect(try site.outputSnapshot() == (try await freshOutput(of: site, in: mirror)))
+        try expectSameEntryStamps(site, mirror, "new tag")
+        // Every entry's tag indexes moved: the next edit must start from the stamps of the new tag list.
+        try site.write(entries[11], try text(entries[11]) + "\nAfter the new topic.\n")
+        let after = try await site.build(jobs: 2)
+        #expect(after.renderedSubset)
+        #expect(try site.outputSnapshot() == (try await freshOutput(of: site, in: mirror)))
+        try expectSameEntryStamps(site, mirror, "after the new tag")
+    }
+
+    /// The entry stamps a rebuild saved (most of them reused from the build before) are what a fresh build
+    /// of the same files computes; file sizes and times are left out, as the mirror's files are copies.
+    private func expectSameEntryStamps(_ site: TestSite, _ mirror: TestSite, _ name: String) throws {
+        func stamps(_ site: TestSite) throws -> [OutputManifest.EntryStamp] {
+            let manifest = try #require(OutputManifest.load(from: site.root.appending(path: ".broadsheet-cache")), "\(name)")
+            return manifest.entries.map { stamp in
+                var stamp = stamp
+                (stamp.size, stamp.modified) = (0, 0)
+                return stamp
+            }
+        }
+        let saved = try stamps(site)
+        let fresh = try stamps(mirror)
+        #expect(saved.count == fresh.count, "\(name)")
+        let different = Array(zip(saved, fresh).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset).prefix(10))
+        #expect(different.isEmpty, "\(name): entry stamps differ")
     }
 
     /// A spare tree no manifest describes (a killed build may leave one half-updated) is listed and

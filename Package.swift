@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "BroadsheetTheme", swiftSettings: swiftSettings, plugins: ["EmbedTheme"]),
 
         // MARK: - Pipeline stages
-        .target(name: "BroadsheetCore", swiftSettings: swiftSettings),
+        .target(name: "BroadsheetCore", dependencies: ["CBroadsheetSystem"], swiftSettings: swiftSettings),
         .target(name: "BroadsheetTemplates", exclude: ["README.md"], swiftSettings: swiftSettings),
         .target(
             name: "BroadsheetContent",

@@ -1,3 +1,4 @@
+import CBroadsheetSystem
 import Foundation
 import Synchronization
 
@@ -15,6 +16,7 @@ public final class BackgroundJob: Sendable {
     /// Starts `work` at once.
     public init(_ work: @escaping @Sendable () -> Void) {
         let thread = Thread {
+            broadsheet_reserve_thread_heap()
             work()
             self.finish()
         }

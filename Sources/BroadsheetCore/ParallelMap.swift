@@ -1,3 +1,4 @@
+import CBroadsheetSystem
 import Foundation
 import Synchronization
 
@@ -22,6 +23,7 @@ public enum ParallelMap {
         return await withCheckedContinuation { continuation in
             for _ in 0..<workers {
                 let thread = Thread {
+                    broadsheet_reserve_thread_heap()
                     while let chunk = state.nextChunk() {
                         let range = chunk * chunkSize..<min((chunk + 1) * chunkSize, items.count)
                         state.store(items[range].map(transform), at: chunk)
@@ -43,9 +45,13 @@ extension ParallelMap {
     ) async -> (First, Second) {
         var firstResult: First?
         let secondResult = await withCheckedContinuation { continuation in
-            let thread = Thread { continuation.resume(returning: second()) }
+            let thread = Thread {
+                broadsheet_reserve_thread_heap()
+                continuation.resume(returning: second())
+            }
             thread.stackSize = 8 << 20
             thread.start()
+            broadsheet_reserve_thread_heap()
             firstResult = first()
         }
         // `first` has run by the time the continuation's body returns.

@@ -9,4 +9,7 @@ int broadsheet_exchange_paths(const char *first, const char *second);
 /// kept for reuse instead of being mapped and unmapped for every page. Does nothing where unsupported.
 void broadsheet_tune_allocator(void);
 
+/// Makes the calling thread's heap usable in one large step rather than page by page as it grows.
+void broadsheet_reserve_thread_heap(void);
+
 #endif

@@ -93,13 +93,13 @@ public struct ContentLoader: Sendable {
         let files: ContentScanner.Listing
     }
 
-    /// Reads `site.yml` and lists `Content/`, reading no entry.
-    public func scan(baseURLOverride: String?) -> Listing {
+    /// Reads `site.yml` and lists `Content/` on `jobs` threads, reading no entry.
+    public func scan(baseURLOverride: String?, jobs: Int = 1) -> Listing {
         var diagnostics = Diagnostics()
         let configURL = layout.content.appending(path: "site.yml")
         let config = SiteConfigLoader.load(
             configURL, path: layout.relativePath(configURL), baseURLOverride: baseURLOverride, into: &diagnostics)
-        let files = ContentScanner(layout: layout).scan(into: &diagnostics)
+        let files = ContentScanner(layout: layout, jobs: jobs).scan(into: &diagnostics)
         var fingerprint = ContentHash()
         // A file changed in the last two seconds may change again within the file system's timestamp
         // granularity without its size or time changing: such a listing never matches a previous one.
@@ -122,7 +122,7 @@ public struct ContentLoader: Sendable {
 
     /// Reads and checks every content file.
     public func load(_ options: Options) async -> Result {
-        await load(scan(baseURLOverride: options.baseURLOverride), options)
+        await load(scan(baseURLOverride: options.baseURLOverride, jobs: options.jobs), options)
     }
 
     /// The parse results of the previous build, read ahead of `load` (while the scan runs, say).

@@ -1,10 +1,12 @@
 import BroadsheetCore
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Lists the files of `Content/` in a stable order, refusing symlinks that lead out of the site folder.
 struct ContentScanner {
     /// What the scan found.
-    struct Listing {
+    struct Listing: Sendable {
         /// Entry files (`*.md`), sorted by path.
         var entries: [ContentFile] = []
         /// Files under `Content/assets/`, sorted by path.
@@ -12,6 +14,20 @@ struct ContentScanner {
     }
 
     let layout: SiteLayout
+    /// How many threads list folders at once.
+    var jobs = 1
+
+    /// A folder left for the parallel part of the scan.
+    private struct Folder: Sendable {
+        let path: String
+        let relative: String
+        let inAssets: Bool
+        let depth: Int
+    }
+
+    /// Below this depth (`Content/YYYY/MM/`), folders are listed on all threads: an archive's tens of
+    /// thousands of files sit there, and each costs the kernel a `stat`.
+    private static let parallelDepth = 2
 
     func scan(into diagnostics: inout Diagnostics) -> Listing {
         var listing = Listing()
@@ -28,18 +44,51 @@ struct ContentScanner {
         var relative = layout.relativePath(layout.content)
         if relative.hasSuffix("/") { relative.removeLast() }
         let folderPath = contentPath.hasSuffix("/") ? String(contentPath.dropLast()) : contentPath
-        walk(folderPath, relative: relative, siteRoot: siteRoot, inAssets: false, depth: 0, into: &listing, diagnostics: &diagnostics)
-        listing.entries.sort { $0.fullPath < $1.fullPath }
+        var deferred: [Folder]? = jobs > 1 ? [] : nil
+        walk(
+            Folder(path: folderPath, relative: relative, inAssets: false, depth: 0), siteRoot: siteRoot, into: &listing,
+            deferring: &deferred, diagnostics: &diagnostics)
+        if let deferred, !deferred.isEmpty {
+            for (found, problems) in listInParallel(deferred, siteRoot: siteRoot) {
+                listing.entries += found.entries
+                listing.assets += found.assets
+                diagnostics.merge(problems)
+            }
+        }
+        // Folders are walked in name order, which is path order but where a name continues with a
+        // character sorting before "/": the check is cheaper than sorting what is nearly always sorted.
+        let sorted = zip(listing.entries, listing.entries.dropFirst()).allSatisfy { !($1.fullPath < $0.fullPath) }
+        if !sorted { listing.entries.sort { $0.fullPath < $1.fullPath } }
         listing.assets.sort { $0.path < $1.path }
         return listing
     }
 
-    /// Lists `folderPath` (absolute) whose site-relative path is `relativeFolder`. Paths stay strings:
-    /// building URLs for each of an archive's thousands of folders cost more than reading them.
+    /// Walks `folders` on `jobs` threads; the results come in the order of `folders`.
+    private func listInParallel(_ folders: [Folder], siteRoot: String) -> [(Listing, Diagnostics)] {
+        let results = Mutex([(Listing, Diagnostics)?](repeating: nil, count: folders.count))
+        let next = Atomic(0)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, folders.count)) { _ in
+            while case let index = next.wrappingAdd(1, ordering: .relaxed).oldValue, index < folders.count {
+                var found = Listing()
+                var problems = Diagnostics()
+                var none: [Folder]?
+                walk(folders[index], siteRoot: siteRoot, into: &found, deferring: &none, diagnostics: &problems)
+                results.withLock { $0[index] = (found, problems) }
+            }
+        }
+        return results.withLock { $0.compactMap { $0 } }
+    }
+
+    /// Lists `folder`; subfolders at `parallelDepth` go to `deferred` when it is not nil. Paths stay
+    /// strings: building URLs for each of an archive's thousands of folders cost more than reading them.
     private func walk(
-        _ folderPath: String, relative relativeFolder: String, siteRoot: String, inAssets: Bool, depth: Int,
-        into listing: inout Listing, diagnostics: inout Diagnostics
+        _ folder: Folder, siteRoot: String, into listing: inout Listing, deferring deferred: inout [Folder]?,
+        diagnostics: inout Diagnostics
     ) {
+        let folderPath = folder.path
+        let relativeFolder = folder.relative
+        let inAssets = folder.inAssets
+        let depth = folder.depth
         // readdir gives each name with its type, so most files need no further system call.
         guard let directory = opendir(folderPath) else {
             diagnostics.error(
@@ -76,9 +125,12 @@ struct ContentScanner {
                     continue
                 }
                 let assets = inAssets || (depth == 0 && name == "assets")
-                walk(
-                    folderPath + "/" + name, relative: path, siteRoot: siteRoot, inAssets: assets, depth: depth + 1,
-                    into: &listing, diagnostics: &diagnostics)
+                let subfolder = Folder(path: folderPath + "/" + name, relative: path, inAssets: assets, depth: depth + 1)
+                if deferred != nil, subfolder.depth == Self.parallelDepth {
+                    deferred?.append(subfolder)
+                } else {
+                    walk(subfolder, siteRoot: siteRoot, into: &listing, deferring: &deferred, diagnostics: &diagnostics)
+                }
             } else if inAssets {
                 listing.assets.append(URL(filePath: folderPath + "/" + name))
             } else if name.hasSuffix(".md") {

@@ -60,7 +60,7 @@ public enum SiteBuilder {
             report.tags = previous.tagCount
             report.files = previous.files.count
             report.unchanged = previous.files.count
-            report.bytes = previous.files.values.reduce(0) { $0 + $1.size }
+            report.bytes = previous.files.totalSize
             return report
         }
 

@@ -108,7 +108,7 @@ enum SiteWriter {
                     // The first build of a site makes the spare tree now: the second one, which is usually an
                     // edit, then updates it instead of creating a tree of 25,000 links for 10,000 entries.
                     do {
-                        try await writer.makeSpare(of: Array(manifest.files.keys), jobs: options.jobs)
+                        try await writer.makeSpare(of: manifest.files.paths, jobs: options.jobs)
                         // Every file of the output is now also the spare's: none is newer than the spare.
                         manifest.generation += 1
                         var spare = manifest

@@ -124,6 +124,12 @@ public struct ByteReader {
         return offset..<offset + count
     }
 
+    /// Moves past `count` bytes without reading them.
+    @inlinable public mutating func skip(_ count: Int) throws(Corrupt) {
+        guard count >= 0, bytes.count - offset >= count else { throw Corrupt() }
+        offset += count
+    }
+
     /// Reads raw bytes.
     @inlinable public mutating func data() throws(Corrupt) -> [UInt8] {
         let range = try stringRange()
@@ -166,6 +172,13 @@ public struct ContentHash: Sendable, Hashable {
     public static func of(_ bytes: [UInt8]) -> UInt64 {
         var hash = ContentHash()
         hash.add(bytes)
+        return hash.value
+    }
+
+    /// The hash of raw bytes.
+    public static func of(_ buffer: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(buffer)
         return hash.value
     }
 

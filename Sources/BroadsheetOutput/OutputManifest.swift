@@ -72,21 +72,7 @@ public struct OutputManifest: Sendable {
     /// The output folder the records describe.
     public var output: String
     /// Records by site path.
-    public var files: [String: Record] {
-        didSet { storedFiles = nil }
-    }
-    /// The encoded records `files` was read from, when every record but those at `changed` is still as
-    /// stored: saving then copies their encoding instead of encoding 25,000 records again for a build
-    /// that changed ten.
-    var storedFiles: StoredFiles?
-
-    /// A manifest file's encoded records, and the paths whose records have changed since.
-    struct StoredFiles: Sendable {
-        let bytes: StoredBytes
-        let section: Range<Int>
-        let count: Int
-        var changed: Set<String> = []
-    }
+    public var files: FileRecords
     /// A fingerprint of every input besides entry files (executable, `site.yml`, options, templates, assets).
     public var settings: UInt64 = 0
     /// A hash of the archive's tag and outlet names and slugs, in order.
@@ -106,7 +92,7 @@ public struct OutputManifest: Sendable {
     public var warnings: [Diagnostic] = []
 
     /// An empty manifest.
-    public init(fingerprint: UInt64, output: String, files: [String: Record] = [:]) {
+    public init(fingerprint: UInt64, output: String, files: FileRecords = FileRecords()) {
         self.fingerprint = fingerprint
         self.output = output
         self.files = files
@@ -115,7 +101,6 @@ public struct OutputManifest: Sendable {
     /// Takes the file records of `written` (what an `OutputWriter` wrote) and the generation of its build.
     public mutating func takeFiles(of written: OutputManifest) {
         files = written.files
-        storedFiles = written.storedFiles
         generation = written.generation
     }
 
@@ -146,18 +131,19 @@ public struct OutputManifest: Sendable {
             manifest.warnings = try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.diagnostic() }
             if headerOnly { return manifest }
             let count = try reader.int()
-            let sectionStart = reader.position
-            var files: [String: Record] = [:]
-            files.reserveCapacity(max(0, count))
-            for _ in 0..<count {
-                let path = try reader.string()
-                files[path] = Record(
-                    hash: try reader.uint64(), size: try reader.int(), modified: try reader.int(), inode: try reader.uint64(),
-                    generation: try reader.int())
-            }
-            manifest.files = files
-            if files.count == count {
-                manifest.storedFiles = StoredFiles(bytes: stored, section: sectionStart..<reader.position, count: count)
+            guard count >= 0 else { return nil }
+            if let records = StoredRecords(stored, start: reader.position, count: count) {
+                manifest.files = FileRecords(stored: records)
+                try reader.skip(records.section.count)
+            } else {
+                var files: [String: Record] = [:]
+                files.reserveCapacity(count)
+                for _ in 0..<count {
+                    let path = try reader.string()
+                    files[path] = try read(&reader)
+                }
+                guard files.count == count else { return nil }
+                manifest.files = FileRecords(files)
             }
             manifest.entries = try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
                 EntryStamp(
@@ -199,11 +185,11 @@ public struct OutputManifest: Sendable {
         header.int(tagCount)
         header.array(warnings) { $0.diagnostic($1) }
         header.int(files.count)
-        let patches = storedFilePatches()
-        var records = ByteWriter(capacity: patches == nil ? files.count * 100 : 0)
-        if patches == nil {
-            for (path, record) in files {
-                records.string(path)
+        let stored = files.storedEncoding()
+        var records = ByteWriter(capacity: stored == nil ? files.count * 100 : 0)
+        if stored == nil {
+            files.forEach { path, record in
+                records.string(path())
                 Self.write(record, to: &records)
             }
         }
@@ -219,19 +205,16 @@ public struct OutputManifest: Sendable {
         }
         CacheFile.writeAtomically(to: folder.appending(path: name).path(percentEncoded: false)) { output in
             guard header.bytes.withUnsafeBytes({ output.write($0) }) else { return false }
-            if let patches, let storedFiles {
+            if let (buffer, patches) = stored {
                 // The stored records go straight from the mapped file, with the changed ones written over.
-                let buffer = storedFiles.bytes.buffer
-                var offset = storedFiles.section.lowerBound
+                var offset = 0
                 for (at, fields) in patches {
                     guard output.write(UnsafeRawBufferPointer(rebasing: buffer[offset..<at])),
                         fields.withUnsafeBytes({ output.write($0) })
                     else { return false }
                     offset = at + fields.count
                 }
-                guard output.write(UnsafeRawBufferPointer(rebasing: buffer[offset..<storedFiles.section.upperBound])) else {
-                    return false
-                }
+                guard output.write(UnsafeRawBufferPointer(rebasing: buffer[offset...])) else { return false }
             } else if !records.bytes.withUnsafeBytes({ output.write($0) }) {
                 return false
             }
@@ -240,9 +223,9 @@ public struct OutputManifest: Sendable {
     }
 
     /// The encoded size of a record's fields (`write(_:to:)`).
-    private static let recordFieldsSize = 40
+    static let recordFieldsSize = 40
 
-    private static func write(_ record: Record, to writer: inout ByteWriter) {
+    static func write(_ record: Record, to writer: inout ByteWriter) {
         writer.uint64(record.hash)
         writer.int(record.size)
         writer.int(record.modified)
@@ -250,33 +233,10 @@ public struct OutputManifest: Sendable {
         writer.int(record.generation)
     }
 
-    /// Where in the stored records the changed ones' fields are, in order, with their new encoding; nil
-    /// when there are no stored records or they lack a changed path.
-    private func storedFilePatches() -> [(at: Int, fields: [UInt8])]? {
-        guard let storedFiles, storedFiles.count == files.count else { return nil }
-        // The changed paths by length, so that a stored path is compared only with those as long.
-        var changedByLength: [Int: [(path: [UInt8], record: Record)]] = [:]
-        for path in storedFiles.changed {
-            guard let record = files[path] else { return nil }
-            changedByLength[path.utf8.count, default: []].append((Array(path.utf8), record))
-        }
-        let buffer = storedFiles.bytes.buffer
-        var patches: [(at: Int, fields: [UInt8])] = []
-        var offset = storedFiles.section.lowerBound
-        while offset < storedFiles.section.upperBound {
-            let length = Int(Int64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
-            let pathStart = offset + 8
-            offset = pathStart + length + Self.recordFieldsSize
-            guard let candidates = changedByLength[length],
-                let match = candidates.first(where: { candidate in
-                    candidate.path.withUnsafeBytes { memcmp($0.baseAddress!, buffer.baseAddress! + pathStart, length) == 0 }
-                })
-            else { continue }
-            var fields = ByteWriter(capacity: Self.recordFieldsSize)
-            Self.write(match.record, to: &fields)
-            patches.append((pathStart + length, fields.bytes))
-        }
-        return patches.count == storedFiles.changed.count ? patches : nil
+    private static func read(_ reader: inout ByteReader) throws(ByteReader.Corrupt) -> Record {
+        Record(
+            hash: try reader.uint64(), size: try reader.int(), modified: try reader.int(), inode: try reader.uint64(),
+            generation: try reader.int())
     }
 
     /// Removes the manifest from `folder`.
@@ -305,7 +265,7 @@ public struct OutputManifest: Sendable {
         let root = output.path(percentEncoded: false)
         var paths: Set<Substring> = [""]
         if let known { paths.formUnion(known.map { Substring($0) }) }
-        for path in known == nil ? Array(files.keys) : [] {
+        for path in known == nil ? files.paths : [] {
             var depth = 0
             var index = path.startIndex
             while depth < Self.folderDepth, let slash = path[index...].firstIndex(of: "/") {

@@ -29,19 +29,13 @@ public final class OutputWriter: Sendable {
     private let keepUnchanged: Bool
     private let previous: OutputManifest?
     private let described: OutputManifest?
-    private let spareFiles: [String: OutputManifest.Record]
+    private let spareFiles: FileRecords
     /// Whether the spare holds the same paths as the previous output, and the previous output's records
     /// tell which of its files the spare shares (`Record.generation`); `spareFiles` is then empty.
     private let spareMirrorsPrevious: Bool
     private let cacheFolder: URL?
-    /// The records of the files written or kept so far; after `carryAll`, also the previous manifest's
-    /// encoded records, with the paths recorded since.
-    private let records = Mutex(Records())
-
-    private struct Records {
-        var files: [String: OutputManifest.Record] = [:]
-        var stored: OutputManifest.StoredFiles?
-    }
+    /// The records of the files written or kept so far.
+    private let records = Mutex(FileRecords())
     private let folders = FolderSet()
     private let startedWithoutOutput = Atomic<Bool>(false)
     private let keepsSpareFileList = Atomic<Bool>(false)
@@ -94,7 +88,7 @@ public final class OutputWriter: Sendable {
         spare = Self.sparePath(for: self.output)
         self.failAfterWrites = failAfterWrites
         self.keepUnchanged = keepUnchanged
-        var spareFiles: [String: OutputManifest.Record]?
+        var spareFiles: FileRecords?
         var mirrors = false
         if let cacheFolder {
             if keepUnchanged, let previous = self.previous, Self.isFolder(outputPath), Self.isFolder(spare.path(percentEncoded: false)),
@@ -106,7 +100,7 @@ public final class OutputWriter: Sendable {
                     // Same files as the output, and the output's records say which of them the last build
                     // replaced: the spare's own records are not needed.
                     mirrors = true
-                    spareFiles = [:]
+                    spareFiles = FileRecords()
                 } else {
                     spareFiles = OutputManifest.load(from: cacheFolder, name: OutputManifest.spareFileName)?.files
                 }
@@ -120,12 +114,12 @@ public final class OutputWriter: Sendable {
         {
             // A spare no manifest describes (left by a killed or failed build): reusing it after looking at
             // what it holds costs far less than filling a new folder and removing the old one.
-            spareFiles = Self.list(spare.path(percentEncoded: false))
+            spareFiles = FileRecords(Self.list(spare.path(percentEncoded: false)))
         }
         spareMirrorsPrevious = mirrors
         generation = (described?.generation ?? 0) + 1
         usesSpare = spareFiles != nil
-        self.spareFiles = spareFiles ?? [:]
+        self.spareFiles = spareFiles ?? FileRecords()
         staging = usesSpare ? spare : parent.appending(path: ".\(name).staging-\(getpid())", directoryHint: .isDirectory)
         let fileManager = FileManager.default
         var trash: [URL] = []
@@ -301,10 +295,10 @@ public final class OutputWriter: Sendable {
     }
 
     /// Whether the spare already holds the previous output's file `known` at `path` (the same inode).
-    private func spareHolds(_ known: OutputManifest.Record, at path: String) -> Bool {
+    private func spareHolds(_ known: OutputManifest.Record, at path: @autoclosure () -> String) -> Bool {
         guard usesSpare else { return false }
         if spareMirrorsPrevious { return previous?.replaced(known) == false }
-        return spareFiles[path]?.inode == known.inode
+        return spareFiles[path()]?.inode == known.inode
     }
 
     /// Hard-links the previous output's file at `path` into the folder being filled, replacing what the
@@ -324,23 +318,29 @@ public final class OutputWriter: Sendable {
         guard let previous else { return }
         try countWrite("the files kept from the previous output")
         var kept = previous.files
-        for path in excluded { kept.removeValue(forKey: path) }
+        for path in excluded { kept[path] = nil }
         var bytes = 0
-        for (path, known) in kept {
+        var failure: Failure?
+        kept.forEach { path, known in
             bytes += known.size
-            if !spareHolds(known, at: path), try !linkFromOutput(path) {
-                throw Failure(message: "cannot link \(path) into \(staging.path(percentEncoded: false)): \(FileIO.errnoText())")
+            guard failure == nil, !spareHolds(known, at: path()) else { return }
+            let path = path()
+            do throws(Failure) {
+                if try !linkFromOutput(path) {
+                    failure = Failure(message: "cannot link \(path) into \(staging.path(percentEncoded: false)): \(FileIO.errnoText())")
+                }
+            } catch {
+                failure = error
             }
         }
+        if let failure { throw failure }
         // The new output has the previous one's files: a spare mirroring it has nothing the new one lacks.
         if spareMirrorsPrevious { keepsSpareFileList.store(true, ordering: .relaxed) }
-        let stored = previous.storedFiles
         records.withLock { records in
-            if records.files.isEmpty {
-                records.files = kept
-                records.stored = stored
+            if records.isEmpty {
+                records = kept
             } else {
-                records.files.merge(kept) { $1 }
+                kept.forEach { path, known in records[path()] = known }
             }
         }
         stats.withLock {
@@ -362,17 +362,13 @@ public final class OutputWriter: Sendable {
     }
 
     private func record(_ path: String, _ record: OutputManifest.Record) {
-        records.withLock { records in
-            records.files[path] = record
-            records.stored?.changed.insert(path)
-        }
+        records.withLock { $0[path] = record }
     }
 
     /// What was written, for the manifest of the next build.
     public func manifest(fingerprint: UInt64) -> OutputManifest {
         let written = records.withLock { $0 }
-        var manifest = OutputManifest(fingerprint: fingerprint, output: output.path(percentEncoded: false), files: written.files)
-        manifest.storedFiles = written.stored
+        var manifest = OutputManifest(fingerprint: fingerprint, output: output.path(percentEncoded: false), files: written)
         manifest.generation = generation
         return manifest
     }
@@ -477,11 +473,11 @@ public final class OutputWriter: Sendable {
 
     /// Removes from the spare every file the new site does not have, and the folders left empty.
     private func removeFilesNotWritten() {
-        let kept = records.withLock { $0.files }
+        let kept = records.withLock { $0 }
         let root = staging.path(percentEncoded: false)
         // A mirroring spare holds the previous output's paths.
-        let held = spareMirrorsPrevious ? (previous?.files ?? [:]) : spareFiles
-        for path in held.keys where kept[path] == nil {
+        let held = spareMirrorsPrevious ? (previous?.files ?? FileRecords()) : spareFiles
+        for path in held.paths where kept[path] == nil {
             unlink(root + "/" + path)
             var folder = Substring(path)
             while let slash = folder.lastIndex(of: "/") {

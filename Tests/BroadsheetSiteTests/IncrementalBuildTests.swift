@@ -83,7 +83,7 @@ import Testing
     private func expectManifestDescribesOutput(of site: TestSite, _ name: String) throws {
         let manifest = try #require(OutputManifest.load(from: site.root.appending(path: ".broadsheet-cache")), "\(name)")
         let files = site.outputFiles()
-        #expect(Set(manifest.files.keys) == Set(files), "\(name)")
+        #expect(Set(manifest.files.paths) == Set(files), "\(name)")
         let root = site.output.path(percentEncoded: false)
         let wrong = files.filter { path in
             guard let record = manifest.files[path], let bytes = FileManager.default.contents(atPath: root + "/" + path) else {

@@ -25,6 +25,15 @@ public struct OutputManifest: Sendable {
         /// hard link to the same inode) leave the number as it was. A file with the manifest's own
         /// generation was replaced by that build, so the spare tree, the output before it, holds another.
         public var generation = 0
+
+        /// Creates a record.
+        public init(hash: UInt64, size: Int, modified: Int, inode: UInt64, generation: Int = 0) {
+            self.hash = hash
+            self.size = size
+            self.modified = modified
+            self.inode = inode
+            self.generation = generation
+        }
     }
 
     /// What one entry of the archive was, in archive order, for telling which pages an edit affects.

@@ -214,7 +214,9 @@ struct EntryCache: Sendable {
     }
 
     private static func readEntry(file: String, bodies: Int, _ reader: inout ByteReader) throws(ByteReader.Corrupt) -> EntrySource {
-        let title = try reader.string()
+        // Title, summary and first paragraph are decoded only if a page shows them.
+        let storage = reader.storage
+        let title = StoredText(storage, try reader.stringRange())
         let date = try readDate(&reader)
         let dateLocation = try readLocation(in: file, &reader)
         let readNames = { (reader: inout ByteReader) throws(ByteReader.Corrupt) -> [Located<String>] in
@@ -224,7 +226,9 @@ struct EntryCache: Sendable {
         }
         let tags = try readNames(&reader)
         let sources = try readNames(&reader)
-        let summary = try reader.optional { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try reader.string() }
+        let summary = try reader.optional { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
+            StoredText(storage, try reader.stringRange())
+        }
         let slug = Slug(cached: try reader.string())
         let draft = try reader.bool()
         let bodyOffset = try reader.int()
@@ -235,14 +239,15 @@ struct EntryCache: Sendable {
         }
         let bodyStart = bodies + bodyOffset
         let html = StoredText(reader.storage, bodyStart..<bodyStart + bodyLength)
-        let firstParagraph = try reader.string()
+        let firstParagraph = StoredText(storage, try reader.stringRange())
         let headings = try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
             MarkdownDocument.Heading(level: try reader.int(), text: try reader.string(), id: try reader.string())
         }
         let folderDate = try reader.optional { (reader: inout ByteReader) throws(ByteReader.Corrupt) in try readDate(&reader) }
         return EntrySource(
-            file: file, title: title, date: date, dateLocation: dateLocation, tags: tags, sources: sources, summary: summary,
-            slug: slug, draft: draft, body: MarkdownDocument(storedHTML: html, firstParagraph: firstParagraph, headings: headings),
+            file: file, deferredTitle: .stored(title), date: date, dateLocation: dateLocation, tags: tags, sources: sources,
+            deferredSummary: summary.map { .stored($0) }, slug: slug, draft: draft,
+            body: MarkdownDocument(storedHTML: html, firstParagraph: .stored(firstParagraph), headings: headings),
             folderDate: folderDate)
     }
 }

@@ -10,7 +10,8 @@ public final class EntrySource: Sendable, Hashable {
     /// The site-relative path of the file, such as `Content/2024/03/05/budget.md`.
     public let file: String
     /// The headline.
-    public let title: String
+    public var title: String { storedTitle.string }
+    private let storedTitle: DeferredText
     /// The date as written.
     public let date: CalendarDate
     /// Where `date:` is in the file, for messages about it.
@@ -20,7 +21,8 @@ public final class EntrySource: Sendable, Hashable {
     /// The outlets the entry cites, in the order written.
     public let sources: [Located<String>]
     /// The summary from front matter, if any.
-    public let summary: String?
+    public var summary: String? { storedSummary?.string }
+    private let storedSummary: DeferredText?
     /// The URL segment of the entry.
     public let slug: Slug
     /// Whether the entry is a draft.
@@ -31,18 +33,29 @@ public final class EntrySource: Sendable, Hashable {
     public let folderDate: CalendarDate?
 
     /// Creates an entry from its checked parts.
-    public init(
+    public convenience init(
         file: String, title: String, date: CalendarDate, dateLocation: SourceLocation, tags: [Located<String>],
         sources: [Located<String>], summary: String?, slug: Slug, draft: Bool, body: MarkdownDocument,
         folderDate: CalendarDate?
     ) {
+        self.init(
+            file: file, deferredTitle: .text(title), date: date, dateLocation: dateLocation, tags: tags, sources: sources,
+            deferredSummary: summary.map { .text($0) }, slug: slug, draft: draft, body: body, folderDate: folderDate)
+    }
+
+    /// Creates an entry whose title and summary may stay in the build cache until they are read.
+    public init(
+        file: String, deferredTitle title: DeferredText, date: CalendarDate, dateLocation: SourceLocation,
+        tags: [Located<String>], sources: [Located<String>], deferredSummary summary: DeferredText?, slug: Slug, draft: Bool,
+        body: MarkdownDocument, folderDate: CalendarDate?
+    ) {
         self.file = file
-        self.title = title
+        storedTitle = title
         self.date = date
         self.dateLocation = dateLocation
         self.tags = tags
         self.sources = sources
-        self.summary = summary
+        storedSummary = summary
         self.slug = slug
         self.draft = draft
         self.body = body

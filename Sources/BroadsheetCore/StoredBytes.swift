@@ -71,3 +71,19 @@ public struct StoredText: Sendable {
     /// The text.
     public var string: String { bytes.string(range) }
 }
+
+/// Text held as a string, or left as UTF-8 bytes in stored bytes until it is read: decoding every title
+/// and first paragraph of the build cache cost a one-entry rebuild more than the pages it renders, which
+/// show a few dozen of them.
+public enum DeferredText: Sendable {
+    case text(String)
+    case stored(StoredText)
+
+    /// The text (decoded at each call when stored).
+    public var string: String {
+        switch self {
+        case .text(let text): text
+        case .stored(let stored): stored.string
+        }
+    }
+}

@@ -27,21 +27,22 @@ public struct MarkdownDocument: Sendable, Hashable {
         }
     }
     /// The first paragraph as plain text, shortened to `Excerpt.limit` characters, for summaries.
-    public let firstParagraph: String
+    public var firstParagraph: String { storedFirstParagraph.string }
+    private let storedFirstParagraph: DeferredText
     /// The `h2`–`h4` headings in order, with their ids.
     public let headings: [Heading]
 
     /// Creates a document from its parts (the build cache restores documents this way).
     public init(html: String, firstParagraph: String, headings: [Heading]) {
         storedHTML = .text(html)
-        self.firstParagraph = firstParagraph
+        storedFirstParagraph = .text(firstParagraph)
         self.headings = headings
     }
 
-    /// A document whose HTML stays in the build cache until a page shows it.
-    public init(storedHTML: StoredText, firstParagraph: String, headings: [Heading]) {
+    /// A document whose HTML and first paragraph stay in the build cache until a page shows them.
+    public init(storedHTML: StoredText, firstParagraph: DeferredText, headings: [Heading]) {
         self.storedHTML = .stored(storedHTML)
-        self.firstParagraph = firstParagraph
+        storedFirstParagraph = firstParagraph
         self.headings = headings
     }
 

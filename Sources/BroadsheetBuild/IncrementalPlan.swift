@@ -40,7 +40,7 @@ enum IncrementalPlan {
         }
         let stamps = content.stamps
         return await ParallelMap.map(archive.entries, jobs: jobs) { entry in
-            let stamp = stamps[entry.file]
+            let stamp = stamps.indices.contains(entry.sourceIndex) ? stamps[entry.sourceIndex] : nil
             let file = ContentHash.of(entry.file)
             if let reusable, let stamp, stamp.modified >= 0 {
                 let old = reusable[entry.index]

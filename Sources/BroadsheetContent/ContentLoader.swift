@@ -46,10 +46,10 @@ public struct ContentLoader: Sendable {
         /// Entry files taken from the cache, and parsed afresh.
         public var cachedFiles = 0
         public var parsedFiles = 0
-        /// Each entry file's size and modification time by site-relative path, for telling which entries
-        /// changed since an earlier build; a file modified in the last two seconds gets the time -1, which
-        /// matches no later listing (its time stamp may not move on a second edit).
-        public var stamps: [String: FileStamp] = [:]
+        /// Each entry's file size and modification time (one for each of `entries`), for telling which
+        /// entries changed since an earlier build; a file modified in the last two seconds gets the time -1,
+        /// which matches no later listing (its time stamp may not move on a second edit).
+        public var stamps: [FileStamp] = []
         /// The cache being written for the next build, when it is.
         var cacheSave: BackgroundJob?
 
@@ -88,8 +88,8 @@ public struct ContentLoader: Sendable {
         /// A fingerprint of every entry file (path, size, modification time): equal fingerprints mean
         /// unchanged content (together with `site.yml`, which the cache key covers).
         public let fingerprint: UInt64
-        /// Each entry file's stamp by site-relative path (see `Result.stamps`).
-        public let stamps: [String: FileStamp]
+        /// Each entry file's stamp, in the order of the files (see `Result.stamps`).
+        let stamps: [FileStamp]
         let files: ContentScanner.Listing
     }
 
@@ -107,10 +107,10 @@ public struct ContentLoader: Sendable {
         if files.entries.contains(where: { $0.modified < 0 || $0.modified >= recent }) {
             fingerprint.add(Int(Date().timeIntervalSince1970 * 1e9))
         }
-        var stamps: [String: FileStamp] = [:]
+        var stamps: [FileStamp] = []
         stamps.reserveCapacity(files.entries.count)
         for file in files.entries {
-            stamps[file.path] = FileStamp(size: file.size, modified: file.modified < 0 || file.modified >= recent ? -1 : file.modified)
+            stamps.append(FileStamp(size: file.size, modified: file.modified < 0 || file.modified >= recent ? -1 : file.modified))
             fingerprint.add(file.path)
             fingerprint.add(file.size)
             fingerprint.add(file.modified)
@@ -133,7 +133,7 @@ public struct ContentLoader: Sendable {
     /// Reads the parse results the previous build stored, as `options` allow; needs no scan.
     public func readCache(_ options: Options) -> CachedEntries {
         let key = EntryCache.key(siteConfig: layout.content.appending(path: "site.yml"))
-        guard options.readCache, let folder = options.cacheFolder else { return CachedEntries(cache: EntryCache(key: key, records: [:])) }
+        guard options.readCache, let folder = options.cacheFolder else { return CachedEntries(cache: EntryCache(key: key, records: [])) }
         return CachedEntries(cache: EntryCache.load(from: folder, key: key))
     }
 
@@ -149,9 +149,11 @@ public struct ContentLoader: Sendable {
         let sizeLimit = config.maxFileSize
         let cache = (prepared ?? readCache(options)).cache
         let timing = ParseTiming()
-        // Each file's record, and whether it was parsed now rather than taken from the cache.
-        let loaded = await ParallelMap.map(files.entries, jobs: options.jobs) { file -> (EntryCache.Record, fresh: Bool) in
-            if let record = cache.record(for: file) { return (record, false) }
+        // Each file's record from the cache, when it is still valid; the others are parsed on all cores.
+        let cached = cache.records(for: files.entries)
+        let missing = cached.indices.filter { cached[$0] == nil }
+        let parsed = await ParallelMap.map(missing, jobs: options.jobs) { index -> EntryCache.Record in
+            let file = files.entries[index]
             let start = ContinuousClock.now
             let result: (EntrySource?, [Diagnostic])
             switch SourceFile.read(fullPath: file.fullPath, path: file.path, sizeLimit: sizeLimit) {
@@ -159,23 +161,29 @@ public struct ContentLoader: Sendable {
             case .success(let source): result = parser.parse(source, fileName: file.fileName, timing: timing)
             }
             timing.add(total: ContinuousClock.now - start)
-            return (EntryCache.Record(size: file.size, modified: file.modified, entry: result.0, diagnostics: result.1), true)
+            return EntryCache.Record(size: file.size, modified: file.modified, entry: result.0, diagnostics: result.1)
         }
+        var used = cached.map { $0 ?? (EntryCache.Record(size: -1, modified: -1, entry: nil, diagnostics: []), .parsed) }
+        for (index, record) in zip(missing, parsed) { used[index] = (record, .parsed) }
         var entries: [EntrySource] = []
         entries.reserveCapacity(files.entries.count)
-        var parsed: [String: EntryCache.Record] = [:]
+        var stamps: [FileStamp] = []
+        stamps.reserveCapacity(files.entries.count)
         var cacheSave: BackgroundJob?
-        for (file, (record, fresh)) in zip(files.entries, loaded) {
-            if fresh { parsed[file.path] = record }
-            diagnostics.merge(record.diagnostics)
-            if let entry = record.entry, options.includeDrafts || !entry.draft { entries.append(entry) }
+        for index in used.indices {
+            let record = used[index].record
+            if !record.diagnostics.isEmpty { diagnostics.merge(record.diagnostics) }
+            if let entry = record.entry, options.includeDrafts || !entry.draft {
+                entries.append(entry)
+                stamps.append(listing.stamps[index])
+            }
         }
-        let parsedCount = parsed.count
+        let parsedCount = missing.count
         if let folder = options.cacheFolder, options.saveCache {
             // Hundreds of megabytes for a large archive: written while the caller renders.
             let entryFiles = files.entries
-            let fresh = parsed
-            cacheSave = BackgroundJob { cache.update(in: folder, files: entryFiles, parsed: fresh) }
+            let records = used
+            cacheSave = BackgroundJob { cache.update(in: folder, files: entryFiles, used: records) }
         }
         var result = Result(config: config, entries: entries, assets: files.assets, diagnostics: diagnostics)
         let (frontMatter, markdown) = timing.split((clock.now - start).seconds)
@@ -183,7 +191,7 @@ public struct ContentLoader: Sendable {
         result.markdownSeconds = markdown
         result.cachedFiles = files.entries.count - parsedCount
         result.parsedFiles = parsedCount
-        result.stamps = listing.stamps
+        result.stamps = stamps
         result.cacheSave = cacheSave
         return result
     }

@@ -27,9 +27,23 @@ struct EntryCache: Sendable {
     private static let magic = "broadsheet-entries-3"
 
     let key: UInt64
-    var records: [String: Record]
-    /// Paths whose record was read from `entries-recent.bin`.
-    var recentPaths: Set<String> = []
+    /// Every record by path, in path order (the order of the listing they were saved from): a build finds
+    /// its files' records by walking this beside its own listing, which cost a tenth of hashing every path.
+    var records: [(path: String, record: Record)]
+    /// How many records `entries.bin` holds.
+    var baseCount = 0
+    /// The paths whose records came from `entries-recent.bin`.
+    var recent: Set<String> = []
+
+    /// Where the record a build used for a file came from.
+    enum Origin: Sendable {
+        /// `entries.bin`.
+        case base
+        /// `entries-recent.bin`.
+        case recent
+        /// The file, parsed by this build.
+        case parsed
+    }
 
     /// The cache key for a site: format, executable and `site.yml` bytes.
     static func key(siteConfig: URL) -> UInt64 {
@@ -43,15 +57,42 @@ struct EntryCache: Sendable {
     /// The cached records in `folder`, or an empty cache when there are none usable.
     static func load(from folder: URL, key: UInt64) -> EntryCache {
         var cache = load(from: folder, name: fileName, key: key)
+        cache.baseCount = cache.records.count
         guard !cache.records.isEmpty else { return cache }
-        let recent = load(from: folder, name: recentFileName, key: key)
-        cache.records.merge(recent.records) { $1 }
-        cache.recentPaths = Set(recent.records.keys)
+        let recent = load(from: folder, name: recentFileName, key: key).records
+        guard !recent.isEmpty else { return cache }
+        cache.recent = Set(recent.map(\.path))
+        cache.records = merged(cache.records, recent)
         return cache
     }
 
+    /// The records of `base` and `newer` in path order, `newer`'s where both have a path; each list is in
+    /// path order already, and a list that is not (written by another version) is sorted first.
+    private static func merged(_ base: [(path: String, record: Record)], _ newer: [(path: String, record: Record)])
+        -> [(path: String, record: Record)]
+    {
+        func sorted(_ list: [(path: String, record: Record)]) -> [(path: String, record: Record)] {
+            zip(list, list.dropFirst()).allSatisfy({ $0.path < $1.path }) ? list : list.sorted { $0.path < $1.path }
+        }
+        let base = sorted(base)
+        let newer = sorted(newer)
+        var result: [(path: String, record: Record)] = []
+        result.reserveCapacity(base.count + newer.count)
+        var next = 0
+        for item in base {
+            while next < newer.count, newer[next].path < item.path {
+                result.append(newer[next])
+                next += 1
+            }
+            if next < newer.count, newer[next].path == item.path { continue }
+            result.append(item)
+        }
+        result += newer[next...]
+        return result
+    }
+
     private static func load(from folder: URL, name: String, key: UInt64) -> EntryCache {
-        let empty = EntryCache(key: key, records: [:])
+        let empty = EntryCache(key: key, records: [])
         guard let stored = StoredBytes.map(folder.appending(path: name).path(percentEncoded: false)) else { return empty }
         var reader = ByteReader(stored)
         do throws(ByteReader.Corrupt) {
@@ -59,7 +100,7 @@ struct EntryCache: Sendable {
             let recordsLength = try reader.int()
             let bodiesStart = reader.position + recordsLength
             guard recordsLength >= 0, bodiesStart <= stored.count else { return empty }
-            var records: [String: Record] = [:]
+            var records: [(path: String, record: Record)] = []
             let count = try reader.int()
             records.reserveCapacity(max(0, count))
             for _ in 0..<count {
@@ -72,7 +113,7 @@ struct EntryCache: Sendable {
                 let diagnostics = try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
                     try reader.diagnostic()
                 }
-                records[path] = Record(size: size, modified: modified, entry: entry, diagnostics: diagnostics)
+                records.append((path, Record(size: size, modified: modified, entry: entry, diagnostics: diagnostics)))
             }
             guard reader.position == bodiesStart else { return empty }
             return EntryCache(key: key, records: records)
@@ -81,51 +122,61 @@ struct EntryCache: Sendable {
         }
     }
 
-    /// The record for `file` when its size and modification time still match.
-    func record(for file: ContentFile) -> Record? {
-        guard file.size >= 0, let record = records[file.path], record.size == file.size, record.modified == file.modified
-        else { return nil }
-        return record
+    /// For each of `files` (in path order), its record when its size and modification time still match,
+    /// and where it came from.
+    func records(for files: [ContentFile]) -> [(record: Record, origin: Origin)?] {
+        var found: [(record: Record, origin: Origin)?] = []
+        found.reserveCapacity(files.count)
+        var next = 0
+        for file in files {
+            // Both lists are in path order: step past records of files no longer listed.
+            while next < records.count, records[next].path < file.path { next += 1 }
+            guard next < records.count, records[next].path == file.path else {
+                found.append(nil)
+                continue
+            }
+            let (path, record) = records[next]
+            next += 1
+            let matches = file.size >= 0 && record.size == file.size && record.modified == file.modified
+            found.append(matches ? (record, !recent.isEmpty && recent.contains(path) ? .recent : .base) : nil)
+        }
+        return found
     }
 
-    /// Stores the records for the next build, `self` being what this build read and `parsed` the records
-    /// it parsed anew: when `entries.bin` holds most of them, only the records it lacks (or holds for an
-    /// older version of the file) go to `entries-recent.bin`; else everything is written afresh. Nothing
-    /// is written when nothing new can be kept.
-    func update(in folder: URL, files: [ContentFile], parsed: [String: Record]) {
+    /// Stores the records for the next build, `self` being what this build read and `used` the record each
+    /// of `files` was built from: when `entries.bin` holds most of them, only the records it lacks (or holds
+    /// for an older version of the file) go to `entries-recent.bin`; else everything is written afresh.
+    /// Nothing is written when nothing new can be kept.
+    func update(in folder: URL, files: [ContentFile], used: [(record: Record, origin: Origin)]) {
         let cutoff = Int((Date().timeIntervalSince1970 - 2) * 1e9)
-        let added = parsed.filter { $0.value.size >= 0 && $0.value.modified < cutoff }.map(\.key)
-        let baseCount = records.count - recentPaths.count
-        if baseCount > 0, added.count + recentPaths.count <= max(64, baseCount / 20) {
+        let added = used.indices.filter {
+            used[$0].origin == .parsed && used[$0].record.size >= 0 && used[$0].record.modified < cutoff
+        }
+        let recentCount = used.count { $0.origin == .recent }
+        if baseCount > 0, added.count + recentCount <= max(64, baseCount / 20) {
             if added.isEmpty { return }
-            // Only the recent records are written, so only they are gathered: copying the table of every
-            // entry to add one cost more than writing them.
-            let recent = recentPaths.union(added)
-            var kept: [String: Record] = [:]
-            for path in recent { kept[path] = parsed[path] ?? records[path] }
-            EntryCache(key: key, records: kept)
-                .save(to: folder, files: files.filter { recent.contains($0.path) }, name: Self.recentFileName)
+            // Only the recent records are written, so only they are gathered.
+            let kept = used.indices.filter { used[$0].origin == .recent || (used[$0].origin == .parsed && used[$0].record.modified < cutoff) }
+            save(to: folder, files: kept.map { files[$0] }, records: kept.map { used[$0].record }, name: Self.recentFileName)
         } else if !added.isEmpty || records.count != files.count {
-            var all = records
-            all.merge(parsed) { _, new in new }
-            EntryCache(key: key, records: all).save(to: folder, files: files, name: Self.fileName)
+            save(to: folder, files: files, records: used.map(\.record), name: Self.fileName)
             try? FileManager.default.removeItem(at: folder.appending(path: Self.recentFileName))
         }
     }
 
-    /// Writes the cache atomically (temporary file, then rename); failures are ignored, a cache is optional.
-    /// The bodies are written straight from the entries, never gathered into one buffer: at 100,000
-    /// entries they are hundreds of megabytes.
-    func save(to folder: URL, files: [ContentFile], name: String = fileName) {
+    /// Writes `records` (one for each of `files`) atomically (temporary file, then rename); failures are
+    /// ignored, a cache is optional. Files changed in the last two seconds are left out. The bodies are
+    /// written straight from the entries, never gathered into one buffer: at 100,000 entries they are
+    /// hundreds of megabytes.
+    func save(to folder: URL, files: [ContentFile], records: [Record], name: String = fileName) {
         let cutoff = Int((Date().timeIntervalSince1970 - 2) * 1e9)
         // Records first, bodies after them: reading the records touches only their own pages of the file.
         var writer = ByteWriter(capacity: files.count * 512)
         var bodiesLength = 0
         var bodies: [MarkdownDocument] = []
-        let kept = files.filter { $0.size >= 0 && $0.modified < cutoff && records[$0.path] != nil }
+        let kept = zip(files, records).filter { $0.0.size >= 0 && $0.0.modified < cutoff }
         writer.int(kept.count)
-        for file in kept {
-            let record = records[file.path]!
+        for (file, record) in kept {
             writer.string(file.path)
             writer.int(record.size)
             writer.int(record.modified)

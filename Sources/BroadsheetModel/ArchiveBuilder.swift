@@ -18,6 +18,8 @@ public enum ArchiveBuilder {
         }
         var kept: [EntrySource] = []
         kept.reserveCapacity(sources.count)
+        var keptPositions: [Int] = []
+        keptPositions.reserveCapacity(sources.count)
         // Sorted by date, the entries of a day are together: two pages can only clash within a day, so
         // the day's slugs so far find every clash. A day has a handful of entries, which a list searches
         // faster than a table; a table takes over for an unusually busy day.
@@ -55,6 +57,7 @@ public enum ArchiveBuilder {
                 if slugsOfDay.count > 32 { tableOfDay = Dictionary(slugsOfDay, uniquingKeysWith: { first, _ in first }) }
             }
             kept.append(source)
+            keptPositions.append(position)
         }
 
         // Tags and outlets are resolved at the same time, on two threads: each takes a tenth of a rebuild.
@@ -81,8 +84,8 @@ public enum ArchiveBuilder {
             if day != folder.day { folder = (day, .day(source.date)) }
             entries.append(
                 Entry(
-                    index: index, source: source, tags: tagsOfEntry[index], outlets: outletsOfEntry[index],
-                    permalink: .entry(in: folder.permalink, source.slug)))
+                    index: index, sourceIndex: keptPositions[index], source: source, tags: tagsOfEntry[index],
+                    outlets: outletsOfEntry[index], permalink: .entry(in: folder.permalink, source.slug)))
         }
         let calendar = CalendarGrouping(entries: entries)
         let archive = Archive(

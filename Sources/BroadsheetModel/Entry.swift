@@ -10,6 +10,8 @@ public import BroadsheetMarkdown
 public final class Entry: Sendable {
     /// Its position in `Archive.entries` (oldest first).
     public let index: Int
+    /// Its position in the entries the archive was built from (`ContentLoader.Result.entries`).
+    public let sourceIndex: Int
     /// The site-relative source file.
     public var file: String { source.file }
     /// The headline.
@@ -31,8 +33,9 @@ public final class Entry: Sendable {
     /// What the entry file says; the fields above read it rather than copy it.
     private let source: EntrySource
 
-    init(index: Int, source: EntrySource, tags: [Int], outlets: [Int], permalink: Permalink) {
+    init(index: Int, sourceIndex: Int, source: EntrySource, tags: [Int], outlets: [Int], permalink: Permalink) {
         self.index = index
+        self.sourceIndex = sourceIndex
         self.source = source
         self.tags = tags
         self.outlets = outlets

@@ -78,6 +78,34 @@ import Testing
         #expect(different.isEmpty, "differ: \(different.prefix(10))")
     }
 
+    /// An edited entry's parse is kept in the cache's file of recent records, and read from there by the
+    /// next build alongside the others from the main file.
+    @Test func recentRecordsAreReadWithTheRest() async throws {
+        let (generated, reason) = try await Self.generatedSite()
+        guard let site = generated else {
+            print(reason)
+            return
+        }
+        defer { site.delete() }
+        try await site.build(jobs: 2)
+        let entries = FileManager.default.enumerator(atPath: site.root.appending(path: "Content").path(percentEncoded: false))?
+            .compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.sorted().map { "Content/" + $0 } ?? []
+        let cache = site.root.appending(path: ".broadsheet-cache")
+        for (round, index) in [120, 30, 250].enumerated() {
+            let path = entries[index]
+            try site.write(path, try String(contentsOf: site.root.appending(path: path), encoding: .utf8) + "\nEdited.\n")
+            // Old enough to be cached (a file changed in the last two seconds is not), and unlike before.
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSinceNow: Double(-600 - round))],
+                ofItemAtPath: site.root.appending(path: path).path(percentEncoded: false))
+            let report = try await site.build(jobs: 2)
+            #expect(report.cachedEntries == entries.count - 1, "round \(round): \(report.cachedEntries) from the cache")
+            #expect(FileManager.default.fileExists(atPath: cache.appending(path: "entries-recent.bin").path(percentEncoded: false)))
+        }
+        let again = try await site.build(jobs: 2)
+        #expect(again.unchanged == again.files)
+    }
+
     /// The manifest a rebuild saved (mostly copied from the one before, with the changed records written
     /// over) describes every output file as it is: its size, content hash, inode and modification time.
     private func expectManifestDescribesOutput(of site: TestSite, _ name: String) throws {

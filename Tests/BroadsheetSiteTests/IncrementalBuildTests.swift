@@ -45,23 +45,29 @@ import Testing
         return (site, "")
     }
 
+    /// A generated site built once (on two threads), with its entry files' site paths in order; nil (the
+    /// reason printed) when no archive can be generated here.
+    static func builtGeneratedSite() async throws -> (site: TestSite, entries: [String])? {
+        let (generated, reason) = try await generatedSite()
+        guard let site = generated else {
+            print(reason)
+            return nil
+        }
+        try await site.build(jobs: 2)
+        let entries = FileManager.default.enumerator(atPath: site.root.appending(path: "Content").path(percentEncoded: false))?
+            .compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.sorted().map { "Content/" + $0 } ?? []
+        return (site, entries)
+    }
+
     struct GenerationFailed: Error {
         let status: Int32
     }
 
     @Test func cachedParallelBuildMatchesAFreshSingleThreadedBuild() async throws {
-        let (generated, reason) = try await Self.generatedSite()
-        guard let site = generated else {
-            print(reason)
-            return
-        }
+        guard let (site, entries) = try await Self.builtGeneratedSite() else { return }
         defer { site.delete() }
-        try await site.build(jobs: 2)
         // Edit one entry after the cache was written (and make sure its time stamp moves on).
-        let entries = FileManager.default.enumerator(atPath: site.root.appending(path: "Content").path(percentEncoded: false))?
-            .compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.sorted() ?? []
-        let edited = try #require(entries.dropFirst(entries.count / 2).first)
-        let path = "Content/\(edited)"
+        let path = try #require(entries.dropFirst(entries.count / 2).first)
         let text = try String(contentsOf: site.root.appending(path: path), encoding: .utf8)
         try site.write(path, text + "\nAn added closing paragraph, with a [^n] footnote.\n\n[^n]: The note.\n")
         let cached = try await site.build(jobs: 2)
@@ -81,15 +87,8 @@ import Testing
     /// An edited entry's parse is kept in the cache's file of recent records, and read from there by the
     /// next build alongside the others from the main file.
     @Test func recentRecordsAreReadWithTheRest() async throws {
-        let (generated, reason) = try await Self.generatedSite()
-        guard let site = generated else {
-            print(reason)
-            return
-        }
+        guard let (site, entries) = try await Self.builtGeneratedSite() else { return }
         defer { site.delete() }
-        try await site.build(jobs: 2)
-        let entries = FileManager.default.enumerator(atPath: site.root.appending(path: "Content").path(percentEncoded: false))?
-            .compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.sorted().map { "Content/" + $0 } ?? []
         let cache = site.root.appending(path: ".broadsheet-cache")
         for (round, index) in [120, 30, 250].enumerated() {
             let path = entries[index]
@@ -128,17 +127,10 @@ import Testing
     /// Edits of one entry (or two neighbours) rebuild only the pages they affect, updating the spare
     /// output tree in place; after each, the output must equal a fresh single-threaded build's.
     @Test func partialRebuildsMatchFreshBuilds() async throws {
-        let (generated, reason) = try await Self.generatedSite()
-        guard let site = generated else {
-            print(reason)
-            return
-        }
+        guard let (site, entries) = try await Self.builtGeneratedSite() else { return }
         defer { site.delete() }
         let mirror = try TestSite("")
         defer { mirror.delete() }
-        try await site.build(jobs: 2)
-        let entries = FileManager.default.enumerator(atPath: site.root.appending(path: "Content").path(percentEncoded: false))?
-            .compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.sorted().map { "Content/" + $0 } ?? []
         #expect(entries.count == 300)
         func text(_ path: String) throws -> String { try String(contentsOf: site.root.appending(path: path), encoding: .utf8) }
 

@@ -1,3 +1,4 @@
+public import BroadsheetCore
 public import Foundation
 import Synchronization
 
@@ -22,6 +23,9 @@ public struct BuildOptions: Sendable {
     /// Keep what the build read and made in memory until the process exits instead of freeing it on
     /// return: for a command that exits right after one build (see `ProcessLifetime`).
     public var keepsMemoryUntilExit = false
+    /// Keeps what cache files decoded to between builds of one process (the preview server), so a rebuild
+    /// decodes only the files the build before it rewrote.
+    public var memory: DecodedFiles?
     /// Called from any task after each page is rendered and written (or failed), with the pages finished so far
     /// and the number of pages; the CLI draws its progress bar from it.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?

@@ -15,7 +15,9 @@ public enum SiteBuilder {
         var report = BuildReport()
         var clock = PhaseClock()
         var kept: [any Sendable] = []
-        defer { if options.keepsMemoryUntilExit { ProcessLifetime.keep(kept) } }
+        defer {
+            if options.keepsMemoryUntilExit { ProcessLifetime.keep(kept) } else { ProcessLifetime.freeInBackground(kept) }
+        }
         let layout = SiteLayout(root: options.site, output: options.output)
         if !options.checkOnly { report.diagnostics.merge(OutputGuard.check(layout)) }
         try stopIfFailed(report)
@@ -28,6 +30,7 @@ public enum SiteBuilder {
         loadOptions.cacheFolder = cacheFolder
         loadOptions.readCache = !options.fresh
         loadOptions.saveCache = !options.checkOnly
+        loadOptions.memory = options.memory
         // Listing Content/ waits on the file system; reading what the last build left is mostly decoding.
         // On a rebuild they take about as long as each other, so they run side by side.
         let readOptions = loadOptions
@@ -35,8 +38,11 @@ public enum SiteBuilder {
             PreparedBuild(
                 theme: TemplateLibrary.load(layout),
                 settings: BuildFingerprint.settings(layout: layout, options: options),
-                manifest: options.checkOnly ? nil : OutputManifest.load(from: cacheFolder),
-                spare: options.checkOnly ? nil : OutputManifest.load(from: cacheFolder, name: OutputManifest.spareFileName, headerOnly: true),
+                manifest: options.checkOnly ? nil : OutputManifest.load(from: cacheFolder, memory: options.memory),
+                spare: options.checkOnly
+                    ? nil
+                    : OutputManifest.load(
+                        from: cacheFolder, name: OutputManifest.spareFileName, headerOnly: true, memory: options.memory),
                 entries: loader.readCache(readOptions))
         }
         clock.lap("scan", into: &report)

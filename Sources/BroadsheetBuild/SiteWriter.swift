@@ -113,12 +113,12 @@ enum SiteWriter {
                         manifest.generation += 1
                         var spare = manifest
                         spare.recordFolders(of: writer.spare)
-                        spare.save(to: cacheFolder, name: OutputManifest.spareFileName)
+                        spare.save(to: cacheFolder, name: OutputManifest.spareFileName, memory: options.memory)
                     } catch {
                         // Only an optimisation: the next build fills a new staging folder instead.
                     }
                 }
-                manifest.save(to: cacheFolder)
+                manifest.save(to: cacheFolder, memory: options.memory)
             }
         }
         // The replaced spare tree, deleted while pages rendered, must be gone before the build returns.

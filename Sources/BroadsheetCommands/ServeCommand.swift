@@ -34,6 +34,8 @@ struct ServeCommand: AsyncParsableCommand {
     mutating func run() async throws {
         var options = BuildOptions(site: siteOptions.siteURL)
         content.apply(to: &options)
+        // Every rebuild finds the cache files the one before it left already decoded.
+        options.memory = DecodedFiles()
         if let outputFolder {
             options.output = URL(filePath: outputFolder, directoryHint: .isDirectory, relativeTo: .currentDirectory())
         }

@@ -20,6 +20,8 @@ public struct ContentLoader: Sendable {
         public var readCache = true
         /// Whether to store the parse results for the next build (`check` writes nothing into the site).
         public var saveCache = true
+        /// Keeps the decoded cache between builds of one process (the preview server).
+        public var memory: DecodedFiles?
 
         /// Creates options.
         public init(includeDrafts: Bool = false, baseURLOverride: String? = nil, jobs: Int = 1) {
@@ -134,7 +136,7 @@ public struct ContentLoader: Sendable {
     public func readCache(_ options: Options) -> CachedEntries {
         let key = EntryCache.key(siteConfig: layout.content.appending(path: "site.yml"))
         guard options.readCache, let folder = options.cacheFolder else { return CachedEntries(cache: EntryCache(key: key, records: [])) }
-        return CachedEntries(cache: EntryCache.load(from: folder, key: key))
+        return CachedEntries(cache: EntryCache.load(from: folder, key: key, memory: options.memory))
     }
 
     /// Reads and checks every content file `listing` found, taking unchanged ones from `cached` (read

@@ -55,11 +55,18 @@ struct EntryCache: Sendable {
     }
 
     /// The cached records in `folder`, or an empty cache when there are none usable.
-    static func load(from folder: URL, key: UInt64) -> EntryCache {
-        var cache = load(from: folder, name: fileName, key: key)
+    /// `memory` keeps what the files decoded to for later builds of this process.
+    static func load(from folder: URL, key: UInt64, memory: DecodedFiles? = nil) -> EntryCache {
+        func load(_ name: String) -> EntryCache {
+            guard let memory else { return Self.load(from: folder, name: name, key: key) }
+            return memory.value(at: folder.appending(path: name).path(percentEncoded: false), kind: "\(magic) \(key)") {
+                Self.load(from: folder, name: name, key: key)
+            } ?? EntryCache(key: key, records: [])
+        }
+        var cache = load(fileName)
         cache.baseCount = cache.records.count
         guard !cache.records.isEmpty else { return cache }
-        let recent = load(from: folder, name: recentFileName, key: key).records
+        let recent = load(recentFileName).records
         guard !recent.isEmpty else { return cache }
         cache.recent = Set(recent.map(\.path))
         cache.records = merged(cache.records, recent)

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Values kept alive until the process exits.
@@ -11,5 +12,17 @@ public enum ProcessLifetime {
     /// Keeps `value` alive until the process exits.
     public static func keep(_ value: any Sendable) {
         kept.withLock { $0.append(value) }
+    }
+
+    /// Frees `value` (when the caller holds no other reference to it) on a thread of its own: the preview
+    /// server answers with a build's result without first freeing the model, object by object.
+    public static func freeInBackground(_ value: any Sendable) {
+        let held = Held(value)
+        Thread { held.value.withLock { $0 = nil } }.start()
+    }
+
+    private final class Held: Sendable {
+        let value: Mutex<(any Sendable)?>
+        init(_ value: any Sendable) { self.value = Mutex(value) }
     }
 }

@@ -117,9 +117,20 @@ public struct OutputManifest: Sendable {
     public func replaced(_ record: Record) -> Bool { record.generation == generation }
 
     /// Reads the manifest in `folder`, or nil when there is none usable. With `headerOnly`, `files` and
-    /// `entries` are left empty (the header is what tells whether a spare tree can be trusted).
-    public static func load(from folder: URL, name: String = fileName, headerOnly: Bool = false) -> OutputManifest? {
-        guard let stored = StoredBytes.map(folder.appending(path: name).path(percentEncoded: false)) else { return nil }
+    /// `entries` may be left empty (the header is what tells whether a spare tree can be trusted).
+    /// `memory` keeps the manifests this process read or saved, to serve its later builds.
+    public static func load(
+        from folder: URL, name: String = fileName, headerOnly: Bool = false, memory: DecodedFiles? = nil
+    ) -> OutputManifest? {
+        let path = folder.appending(path: name).path(percentEncoded: false)
+        guard let memory else { return decode(path, headerOnly: headerOnly) }
+        // A whole manifest serves a reader of the header as well.
+        return memory.value(at: path, kind: magic) { headerOnly ? nil : decode(path, headerOnly: false) }
+            ?? (headerOnly ? decode(path, headerOnly: true) : nil)
+    }
+
+    private static func decode(_ path: String, headerOnly: Bool) -> OutputManifest? {
+        guard let stored = StoredBytes.map(path) else { return nil }
         var reader = ByteReader(stored)
         do throws(ByteReader.Corrupt) {
             guard try reader.string() == magic else { return nil }
@@ -168,8 +179,10 @@ public struct OutputManifest: Sendable {
     }
 
     /// Writes the manifest atomically into `folder`: the header, then the files and entries. File records
-    /// unchanged since they were loaded are copied from the manifest file they came from.
-    public func save(to folder: URL, name: String = fileName) {
+    /// unchanged since they were loaded are copied from the manifest file they came from. `memory`
+    /// remembers the manifest as what the new file holds.
+    public func save(to folder: URL, name: String = fileName, memory: DecodedFiles? = nil) {
+        let path = folder.appending(path: name).path(percentEncoded: false)
         var header = ByteWriter(capacity: 4096)
         header.string(Self.magic)
         header.uint64(fingerprint)
@@ -212,7 +225,7 @@ public struct OutputManifest: Sendable {
             writer.array(entry.outlets) { $0.int($1) }
             writer.uint64(entry.listing)
         }
-        CacheFile.writeAtomically(to: folder.appending(path: name).path(percentEncoded: false)) { output in
+        let saved = CacheFile.writeAtomically(to: path) { output in
             guard header.bytes.withUnsafeBytes({ output.write($0) }) else { return false }
             if let (buffer, patches) = stored {
                 // The stored records go straight from the mapped file, with the changed ones written over.
@@ -229,6 +242,7 @@ public struct OutputManifest: Sendable {
             }
             return stamps.bytes.withUnsafeBytes { output.write($0) }
         }
+        if saved { memory?.remember(self, at: path, kind: Self.magic) }
     }
 
     /// The encoded size of a record's fields (`write(_:to:)`).

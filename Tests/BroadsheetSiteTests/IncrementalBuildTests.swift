@@ -105,6 +105,29 @@ import Testing
         #expect(again.unchanged == again.files)
     }
 
+    /// The preview server keeps what the cache files decoded to between its builds: each rebuild must still
+    /// write what a fresh build writes.
+    @Test func rebuildsRememberingDecodedFilesMatchFreshBuilds() async throws {
+        guard let (site, entries) = try await Self.builtGeneratedSite() else { return }
+        defer { site.delete() }
+        let mirror = try TestSite("")
+        defer { mirror.delete() }
+        let memory = DecodedFiles()
+        try await site.build(jobs: 2, memory: memory)
+        for (round, index) in [75, 140, 75, 299].enumerated() {
+            let path = entries[index]
+            let text = try String(contentsOf: site.root.appending(path: path), encoding: .utf8)
+            try site.write(path, round == 2 ? Self.replacing("title", in: text, with: ["Retitled"]) : text + "\nMore.\n")
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSinceNow: Double(-900 - round))],
+                ofItemAtPath: site.root.appending(path: path).path(percentEncoded: false))
+            let report = try await site.build(jobs: 2, memory: memory)
+            #expect(report.renderedSubset && report.cachedEntries == entries.count - 1, "round \(round)")
+            #expect(try site.outputSnapshot() == (try await freshOutput(of: site, in: mirror)), "round \(round)")
+            try expectManifestDescribesOutput(of: site, "round \(round)")
+        }
+    }
+
     /// The manifest a rebuild saved (mostly copied from the one before, with the changed records written
     /// over) describes every output file as it is: its size, content hash, inode and modification time.
     private func expectManifestDescribesOutput(of site: TestSite, _ name: String) throws {

@@ -38,7 +38,7 @@ public struct TestSite: Sendable {
     @discardableResult
     public func build(
         drafts: Bool = false, baseURL: String? = nil, jobs: Int = 2, fresh: Bool = false, output: URL? = nil,
-        failAfterWrites: Int? = nil
+        failAfterWrites: Int? = nil, memory: DecodedFiles? = nil
     ) async throws(BuildFailure) -> BuildReport {
         var options = BuildOptions(site: root)
         options.includeDrafts = drafts
@@ -47,6 +47,7 @@ public struct TestSite: Sendable {
         options.fresh = fresh
         options.output = output
         options.failAfterWrites = failAfterWrites
+        options.memory = memory
         return try await SiteBuilder.build(options)
     }
 

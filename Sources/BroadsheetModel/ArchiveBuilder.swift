@@ -60,34 +60,37 @@ public enum ArchiveBuilder {
             keptPositions.append(position)
         }
 
-        // Tags and outlets are resolved at the same time, on two threads: each takes a tenth of a rebuild.
+        // Tags, outlets, and the entries' places in the calendar are worked out at the same time: each is a
+        // tenth of a rebuild.
         let resolved = Mutex<[Int: ([NameResolver.Resolved], [[Int]], Diagnostics)]>([:])
+        let placed = Mutex<CalendarGrouping?>(nil)
         let entrySources = kept
-        DispatchQueue.concurrentPerform(iterations: 2) { list in
+        DispatchQueue.concurrentPerform(iterations: 3) { task in
+            guard task < 2 else {
+                let calendar = CalendarGrouping(entries: entrySources)
+                placed.withLock { $0 = calendar }
+                return
+            }
             var found = Diagnostics()
-            let (names, ofEntry) = list == 0
+            let (names, ofEntry) = task == 0
                 ? NameResolver(kind: "tag").resolve(entrySources, names: { $0.tags }, into: &found)
                 : NameResolver(kind: "source").resolve(entrySources, names: { $0.sources }, into: &found)
-            resolved.withLock { $0[list] = (names, ofEntry, found) }
+            resolved.withLock { $0[task] = (names, ofEntry, found) }
         }
         let (tags, tagsOfEntry, tagDiagnostics) = resolved.withLock { $0[0] ?? ([], [], Diagnostics()) }
         let (outlets, outletsOfEntry, outletDiagnostics) = resolved.withLock { $0[1] ?? ([], [], Diagnostics()) }
+        let calendar = placed.withLock { $0 } ?? CalendarGrouping(entries: kept)
         diagnostics.merge(tagDiagnostics)
         diagnostics.merge(outletDiagnostics)
 
         var entries: [Entry] = []
         entries.reserveCapacity(kept.count)
-        // The entries of a day share the strings of its folder's permalink.
-        var folder = (day: Int.min, permalink: Permalink.home)
         for (index, source) in kept.enumerated() {
-            let day = source.date.dayNumber
-            if day != folder.day { folder = (day, .day(source.date)) }
             entries.append(
                 Entry(
                     index: index, sourceIndex: keptPositions[index], source: source, tags: tagsOfEntry[index],
-                    outlets: outletsOfEntry[index], permalink: .entry(in: folder.permalink, source.slug)))
+                    outlets: outletsOfEntry[index], permalink: calendar.permalinks[index]))
         }
-        let calendar = CalendarGrouping(entries: entries)
         let archive = Archive(
             config: config, entries: entries, days: calendar.days, months: calendar.months, years: calendar.years,
             tags: tags.map { Tag(name: $0.name, slug: $0.slug, entries: $0.entries.reversed(), permalink: .tag($0.slug)) },

@@ -1,23 +1,30 @@
+import BroadsheetContent
 import BroadsheetCore
 
-/// Groups ordered entries into days, months and years.
-struct CalendarGrouping {
+/// Groups ordered entries into days, months and years, and gives each entry its page's address.
+struct CalendarGrouping: Sendable {
     var days: [DigestDay] = []
     var months: [DigestMonth] = []
     var years: [DigestYear] = []
     var dayOfEntry: [Int] = []
+    /// Each entry's permalink, in its day's folder.
+    var permalinks: [Permalink] = []
 
-    init(entries: [Entry]) {
+    /// Groups `entries`, in archive order.
+    init(entries: [EntrySource]) {
+        permalinks.reserveCapacity(entries.count)
+        dayOfEntry.reserveCapacity(entries.count)
         var current: (date: CalendarDate, entries: [Int], permalink: Permalink)?
-        for entry in entries {
+        for (index, entry) in entries.enumerated() {
             let day = entry.date.dayOnly
             if let open = current, open.date == day {
-                current?.entries.append(entry.index)
+                current?.entries.append(index)
             } else {
                 if let open = current { days.append(DigestDay(date: open.date, entries: open.entries, permalink: open.permalink)) }
-                // An entry's page is in its day's folder.
-                current = (day, [entry.index], entry.permalink.folderPage)
+                current = (day, [index], .day(day))
             }
+            // The entries of a day share the strings of its folder's permalink.
+            permalinks.append(.entry(in: current!.permalink, entry.slug))
             dayOfEntry.append(days.count)
         }
         if let open = current { days.append(DigestDay(date: open.date, entries: open.entries, permalink: open.permalink)) }

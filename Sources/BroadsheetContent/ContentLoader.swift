@@ -165,8 +165,9 @@ public struct ContentLoader: Sendable {
             timing.add(total: ContinuousClock.now - start)
             return EntryCache.Record(size: file.size, modified: file.modified, entry: result.0, diagnostics: result.1)
         }
-        var used = cached.map { $0 ?? (EntryCache.Record(size: -1, modified: -1, entry: nil, diagnostics: []), .parsed) }
-        for (index, record) in zip(missing, parsed) { used[index] = (record, .parsed) }
+        // The parsed records come in the order of the files that lacked one.
+        var fresh = parsed.makeIterator()
+        let used = cached.map { $0 ?? (fresh.next()!, .parsed) }
         var entries: [EntrySource] = []
         entries.reserveCapacity(files.entries.count)
         var stamps: [FileStamp] = []
@@ -184,8 +185,7 @@ public struct ContentLoader: Sendable {
         if let folder = options.cacheFolder, options.saveCache {
             // Hundreds of megabytes for a large archive: written while the caller renders.
             let entryFiles = files.entries
-            let records = used
-            cacheSave = BackgroundJob { cache.update(in: folder, files: entryFiles, used: records) }
+            cacheSave = BackgroundJob { cache.update(in: folder, files: entryFiles, used: used) }
         }
         var result = Result(config: config, entries: entries, assets: files.assets, diagnostics: diagnostics)
         let (frontMatter, markdown) = timing.split((clock.now - start).seconds)

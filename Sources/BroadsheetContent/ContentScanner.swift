@@ -56,9 +56,8 @@ struct ContentScanner {
             }
         }
         // Folders are walked in name order, which is path order but where a name continues with a
-        // character sorting before "/": the check is cheaper than sorting what is nearly always sorted.
-        let sorted = zip(listing.entries, listing.entries.dropFirst()).allSatisfy { !($1.fullPath < $0.fullPath) }
-        if !sorted { listing.entries.sort { $0.fullPath < $1.fullPath } }
+        // character sorting before "/".
+        listing.entries.sortIfNeeded { $0.fullPath < $1.fullPath }
         listing.assets.sort { $0.path < $1.path }
         return listing
     }

@@ -78,11 +78,10 @@ struct EntryCache: Sendable {
     private static func merged(_ base: [(path: String, record: Record)], _ newer: [(path: String, record: Record)])
         -> [(path: String, record: Record)]
     {
-        func sorted(_ list: [(path: String, record: Record)]) -> [(path: String, record: Record)] {
-            zip(list, list.dropFirst()).allSatisfy({ $0.path < $1.path }) ? list : list.sorted { $0.path < $1.path }
-        }
-        let base = sorted(base)
-        let newer = sorted(newer)
+        var base = base
+        var newer = newer
+        base.sortIfNeeded { $0.path < $1.path }
+        newer.sortIfNeeded { $0.path < $1.path }
         var result: [(path: String, record: Record)] = []
         result.reserveCapacity(base.count + newer.count)
         var next = 0
@@ -156,14 +155,16 @@ struct EntryCache: Sendable {
     /// Nothing is written when nothing new can be kept.
     func update(in folder: URL, files: [ContentFile], used: [(record: Record, origin: Origin)]) {
         let cutoff = Int((Date().timeIntervalSince1970 - 2) * 1e9)
-        let added = used.indices.filter {
-            used[$0].origin == .parsed && used[$0].record.size >= 0 && used[$0].record.modified < cutoff
+        // Parsed by this build from a file old enough to trust its time stamp.
+        func isAdded(_ index: Int) -> Bool {
+            used[index].origin == .parsed && used[index].record.size >= 0 && used[index].record.modified < cutoff
         }
+        let added = used.indices.filter(isAdded)
         let recentCount = used.count { $0.origin == .recent }
         if baseCount > 0, added.count + recentCount <= max(64, baseCount / 20) {
             if added.isEmpty { return }
             // Only the recent records are written, so only they are gathered.
-            let kept = used.indices.filter { used[$0].origin == .recent || (used[$0].origin == .parsed && used[$0].record.modified < cutoff) }
+            let kept = used.indices.filter { used[$0].origin == .recent || isAdded($0) }
             save(to: folder, files: kept.map { files[$0] }, records: kept.map { used[$0].record }, name: Self.recentFileName)
         } else if !added.isEmpty || records.count != files.count {
             save(to: folder, files: files, records: used.map(\.record), name: Self.fileName)
@@ -296,7 +297,7 @@ struct EntryCache: Sendable {
             throw ByteReader.Corrupt()
         }
         let bodyStart = bodies + bodyOffset
-        let html = StoredText(reader.storage, bodyStart..<bodyStart + bodyLength)
+        let html = StoredText(storage, bodyStart..<bodyStart + bodyLength)
         let firstParagraph = StoredText(storage, try reader.stringRange())
         let headings = try reader.array { (reader: inout ByteReader) throws(ByteReader.Corrupt) in
             MarkdownDocument.Heading(level: try reader.int(), text: try reader.string(), id: try reader.string())

@@ -243,6 +243,20 @@ struct BadEntry: Sendable, CustomTestStringConvertible {
         #expect(!site.hasOutput("2025/01/02/link.html"))
     }
 
+    /// A link to an entry file elsewhere in the site is read as that file.
+    @Test func symlinksToFilesInsideTheSiteAreFollowed() async throws {
+        let site = try TestSite("")
+        defer { site.delete() }
+        try site.write("Drafts/shared.md", "---\ntitle: Shared\ndate: 2025-01-02\n---\nShared text.\n")
+        try FileManager.default.createDirectory(at: site.root.appending(path: "Content/2025/01/02"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appending(path: "Content/2025/01/02/shared.md").path(percentEncoded: false),
+            withDestinationPath: site.root.appending(path: "Drafts/shared.md").path(percentEncoded: false))
+        let report = try await site.build()
+        #expect(report.entries == 1)
+        #expect(try site.output("2025/01/02/shared.html").contains("Shared text."))
+    }
+
     @Test func unreadableEntriesAreErrorsNotSilence() async throws {
         let site = try TestSite("")
         defer { site.delete() }

@@ -113,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BroadsheetSiteTests",
-            dependencies: ["TestSupport", "BroadsheetBuild", "BroadsheetCore", "BroadsheetOutput"],
+            dependencies: ["TestSupport", "BroadsheetBuild", "BroadsheetContent", "BroadsheetCore", "BroadsheetOutput"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "BroadsheetCoreTests", dependencies: ["BroadsheetCore"], swiftSettings: swiftSettings),

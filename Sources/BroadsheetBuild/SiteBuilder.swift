@@ -34,7 +34,7 @@ public enum SiteBuilder {
         // Listing Content/ waits on the file system; reading what the last build left is mostly decoding.
         // On a rebuild they take about as long as each other, so they run side by side.
         let readOptions = loadOptions
-        let (listing, prepared) = await ParallelMap.both({ loader.scan(baseURLOverride: options.baseURL, jobs: options.jobs) }) {
+        let (listing, prepared) = await ParallelMap.both({ loader.scan(readOptions) }) {
             PreparedBuild(
                 theme: TemplateLibrary.load(layout),
                 settings: BuildFingerprint.settings(layout: layout, options: options),

@@ -95,13 +95,22 @@ public struct ContentLoader: Sendable {
         let files: ContentScanner.Listing
     }
 
-    /// Reads `site.yml` and lists `Content/` on `jobs` threads, reading no entry.
-    public func scan(baseURLOverride: String?, jobs: Int = 1) -> Listing {
+    /// Reads `site.yml` and lists `Content/` on `options.jobs` threads, reading no entry; folders unchanged
+    /// since the last build (as the cache folder records them) are not read again.
+    public func scan(_ options: Options) -> Listing {
         var diagnostics = Diagnostics()
         let configURL = layout.content.appending(path: "site.yml")
         let config = SiteConfigLoader.load(
-            configURL, path: layout.relativePath(configURL), baseURLOverride: baseURLOverride, into: &diagnostics)
-        let files = ContentScanner(layout: layout, jobs: jobs).scan(into: &diagnostics)
+            configURL, path: layout.relativePath(configURL), baseURLOverride: options.baseURLOverride, into: &diagnostics)
+        var scanner = ContentScanner(layout: layout, jobs: options.jobs)
+        if options.readCache, let folder = options.cacheFolder {
+            scanner.known = FolderListings.load(from: folder, memory: options.memory)
+        }
+        let files = scanner.scan(into: &diagnostics)
+        if files.foldersChanged, options.saveCache, let folder = options.cacheFolder {
+            FolderListings(folders: Dictionary(files.folders, uniquingKeysWith: { first, _ in first }))
+                .save(to: folder, memory: options.memory)
+        }
         var fingerprint = ContentHash()
         // A file changed in the last two seconds may change again within the file system's timestamp
         // granularity without its size or time changing: such a listing never matches a previous one.
@@ -124,7 +133,7 @@ public struct ContentLoader: Sendable {
 
     /// Reads and checks every content file.
     public func load(_ options: Options) async -> Result {
-        await load(scan(baseURLOverride: options.baseURLOverride, jobs: options.jobs), options)
+        await load(scan(options), options)
     }
 
     /// The parse results of the previous build, read ahead of `load` (while the scan runs, say).

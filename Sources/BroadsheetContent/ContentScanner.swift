@@ -11,11 +11,19 @@ struct ContentScanner {
         var entries: [ContentFile] = []
         /// Files under `Content/assets/`, sorted by path.
         var assets: [URL] = []
+        /// Every folder listed, as found now.
+        var folders: [(path: String, folder: FolderListings.Folder)] = []
+        /// Whether the folders differ from what the scan was given as known.
+        var foldersChanged = false
     }
 
     let layout: SiteLayout
     /// How many threads list folders at once.
     var jobs = 1
+    /// The folders as an earlier build found them: one unchanged since is not read again.
+    var known = FolderListings()
+    /// Folders changed after this moment (nanoseconds since 1970) are recorded without their names.
+    var settled = Int((Date().timeIntervalSince1970 - 2) * 1e9)
 
     /// A folder left for the parallel part of the scan.
     private struct Folder: Sendable {
@@ -54,9 +62,12 @@ struct ContentScanner {
             for (found, problems) in listInParallel(deferred, siteRoot: siteRoot) {
                 listing.entries += found.entries
                 listing.assets += found.assets
+                listing.folders += found.folders
+                listing.foldersChanged = listing.foldersChanged || found.foldersChanged
                 diagnostics.merge(problems)
             }
         }
+        if listing.folders.count != known.folders.count { listing.foldersChanged = true }
         // Folders are walked in name order, which is path order but where a name continues with a
         // character sorting before "/".
         listing.entries.sortIfNeeded { $0.fullPath < $1.fullPath }
@@ -86,16 +97,59 @@ struct ContentScanner {
         _ folder: Folder, siteRoot: String, into listing: inout Listing, deferring deferred: inout [Folder]?,
         diagnostics: inout Diagnostics
     ) {
+        guard let children = contents(of: folder, siteRoot: siteRoot, into: &listing, diagnostics: &diagnostics) else { return }
         let folderPath = folder.path
-        let relativeFolder = folder.relative
-        let inAssets = folder.inAssets
         let depth = folder.depth
-        // readdir gives each name with its type, so most files need no further system call.
-        guard let directory = opendir(folderPath) else {
+        for child in children {
+            let name = child.name
+            let path = folder.relative + "/" + name
+            if child.isFolder {
+                guard depth < 32 else {
+                    diagnostics.error("folders nest too deeply", at: SourceLocation(file: path, line: 0, column: 0))
+                    continue
+                }
+                let assets = folder.inAssets || (depth == 0 && name == "assets")
+                let subfolder = Folder(path: folderPath + "/" + name, relative: path, inAssets: assets, depth: depth + 1)
+                if deferred != nil, subfolder.depth == Self.parallelDepth {
+                    deferred?.append(subfolder)
+                } else {
+                    walk(subfolder, siteRoot: siteRoot, into: &listing, deferring: &deferred, diagnostics: &diagnostics)
+                }
+            } else if folder.inAssets {
+                listing.assets.append(URL(filePath: folderPath + "/" + name))
+            } else if name.hasSuffix(".md") {
+                // Size and modification time key the parse cache; a linked file reports its target's. A
+                // `stat` by path costs the kernel no more than one from an open folder, and opening the
+                // folder costs more than either.
+                let fullPath = folderPath + "/" + name
+                var info = stat()
+                let statted = stat(fullPath, &info) == 0
+                listing.entries.append(
+                    ContentFile(
+                        path: path, fullPath: fullPath, size: statted ? Int(info.st_size) : -1,
+                        modified: statted ? info.modifiedNanoseconds : -1))
+            }
+        }
+    }
+
+    /// The names in `folder` in name order, hidden ones left out, with links resolved (and those that
+    /// lead nowhere or out of the site reported and left out). They come from `known` when the folder
+    /// has not changed since; either way the folder is recorded in `listing`.
+    private func contents(
+        of folder: Folder, siteRoot: String, into listing: inout Listing, diagnostics: inout Diagnostics
+    ) -> [FolderListings.Child]? {
+        var info = stat()
+        let stamp = stat(folder.path, &info) == 0 ? FolderListings.Stamp(info) : nil
+        if let stamp, let children = known.children(of: folder.relative, stamp: stamp) {
+            listing.folders.append((folder.relative, FolderListings.Folder(stamp: stamp, children: children)))
+            return children
+        }
+        // readdir gives each name with its type, so most names need no further system call.
+        guard let directory = opendir(folder.path) else {
             diagnostics.error(
                 "cannot read the folder: \(String(cString: strerror(errno)).lowercased())",
-                at: SourceLocation(file: relativeFolder, line: 0, column: 0))
-            return
+                at: SourceLocation(file: folder.relative, line: 0, column: 0))
+            return nil
         }
         var found: [(name: String, type: UInt8)] = []
         while let item = readdir(directory) {
@@ -105,44 +159,30 @@ struct ContentScanner {
             if name.hasPrefix(".") { continue }
             found.append((name, item.pointee.d_type))
         }
-        let descriptor = dirfd(directory)
-        defer { closedir(directory) }
+        closedir(directory)
         found.sort { $0.name < $1.name }
+        var reusable = stamp.map { $0.changed < settled } ?? false
+        var children: [FolderListings.Child] = []
+        children.reserveCapacity(found.count)
         for (name, type) in found {
-            let path = relativeFolder + "/" + name
-            let kind: Kind
-            var info = stat()
             switch Int(type) {
-            case Int(DT_DIR): kind = .directory
-            case Int(DT_REG): kind = .file
+            case Int(DT_DIR): children.append(FolderListings.Child(name: name, isFolder: true))
+            case Int(DT_REG): children.append(FolderListings.Child(name: name, isFolder: false))
             default:
-                let url = URL(filePath: folderPath + "/" + name)
-                guard let resolved = self.kind(of: url, path: path, siteRoot: siteRoot, diagnostics: &diagnostics) else { continue }
-                kind = resolved
-            }
-            if kind == .directory {
-                guard depth < 32 else {
-                    diagnostics.error("folders nest too deeply", at: SourceLocation(file: path, line: 0, column: 0))
-                    continue
-                }
-                let assets = inAssets || (depth == 0 && name == "assets")
-                let subfolder = Folder(path: folderPath + "/" + name, relative: path, inAssets: assets, depth: depth + 1)
-                if deferred != nil, subfolder.depth == Self.parallelDepth {
-                    deferred?.append(subfolder)
-                } else {
-                    walk(subfolder, siteRoot: siteRoot, into: &listing, deferring: &deferred, diagnostics: &diagnostics)
-                }
-            } else if inAssets {
-                listing.assets.append(URL(filePath: folderPath + "/" + name))
-            } else if name.hasSuffix(".md") {
-                // Size and modification time key the parse cache; a linked file reports its target's.
-                let statted = fstatat(descriptor, name, &info, 0) == 0
-                listing.entries.append(
-                    ContentFile(
-                        path: path, fullPath: folderPath + "/" + name, size: statted ? Int(info.st_size) : -1,
-                        modified: statted ? info.modifiedNanoseconds : -1))
+                // A link may come to lead elsewhere without its folder changing.
+                reusable = false
+                let url = URL(filePath: folder.path + "/" + name)
+                let path = folder.relative + "/" + name
+                guard let kind = self.kind(of: url, path: path, siteRoot: siteRoot, diagnostics: &diagnostics) else { continue }
+                children.append(FolderListings.Child(name: name, isFolder: kind == .directory))
             }
         }
+        if let stamp {
+            let record = FolderListings.Folder(stamp: stamp, children: reusable ? children : nil)
+            if known.folders[folder.relative] != record { listing.foldersChanged = true }
+            listing.folders.append((folder.relative, record))
+        }
+        return children
     }
 
     private enum Kind { case file, directory }

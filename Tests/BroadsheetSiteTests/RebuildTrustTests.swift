@@ -166,4 +166,40 @@ import Testing
         try await mirror.build(jobs: 1, fresh: true)
         #expect(try site.outputSnapshot() == (try snapshot(of: mirror.output)))
     }
+
+    /// A rebuild reads again only the folders of `Content/` that changed since the last build, and
+    /// finds every entry added, removed or renamed in them, and every new folder.
+    @Test func foldersListedByOneBuildAreReadAgainWhenTheyChange() async throws {
+        let site = try TestSite(Self.archive)
+        defer { site.delete() }
+        try site.ageSourceFiles()
+        // Folders changed in the last two seconds are listed afresh by every build: wait those out.
+        try await Task.sleep(for: .milliseconds(2100))
+        try await site.build()
+        let listings = site.root.appending(path: ".broadsheet-cache/folders.bin").path(percentEncoded: false)
+        #expect(FileManager.default.fileExists(atPath: listings))
+        let unchanged = try await site.build()
+        #expect(unchanged.written == 0 && unchanged.entries == 2)
+
+        try site.write("Content/2025/01/03/c.md", "---\ntitle: Third\ndate: 2025-01-03\n---\nThree.\n")
+        let added = try await site.build()
+        #expect(added.entries == 3)
+        #expect(try site.output("2025/01/03/c.html").contains("Third"))
+
+        try FileManager.default.moveItem(
+            at: site.root.appending(path: "Content/2025/01/03/c.md"), to: site.root.appending(path: "Content/2025/01/03/renamed.md"))
+        let renamed = try await site.build()
+        #expect(renamed.entries == 3)
+        #expect(site.hasOutput("2025/01/03/renamed.html") && !site.hasOutput("2025/01/03/c.html"))
+
+        try site.remove("Content/2025/01/02/a.md")
+        let removed = try await site.build()
+        #expect(removed.entries == 2)
+        #expect(!site.hasOutput("2025/01/02/a.html"))
+
+        try site.write("Content/2025/02/01/d.md", "---\ntitle: Fourth\ndate: 2025-02-01\n---\nFour.\n")
+        let newFolder = try await site.build()
+        #expect(newFolder.entries == 3)
+        #expect(try site.output("2025/02/01/d.html").contains("Fourth"))
+    }
 }

@@ -1,8 +1,9 @@
-import FlyingFox
 import Foundation
+import NIOHTTP1
 
-/// The one catch-all handler: FlyingFox's own routing answers `GET /` with an empty 200, so paths are resolved here.
-struct PreviewRequestHandler: HTTPHandler {
+/// Answers every request of the preview: files of the output folder, the live-reload event stream, and
+/// the error page while the last build failed.
+struct PreviewRequestHandler: Sendable {
     let resolver: StaticFileResolver
     let coordinator: RebuildCoordinator
     let broadcaster: ReloadBroadcaster
@@ -10,28 +11,28 @@ struct PreviewRequestHandler: HTTPHandler {
     /// Files up to this size are read whole; larger ones are streamed from disk.
     private static let inMemoryLimit = 1 << 20
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+    func handle(_ request: PreviewRequest) async -> PreviewResponse {
         let isHead = request.method == .HEAD
         guard request.method == .GET || isHead else {
             var response = Self.text(.methodNotAllowed, "405 Method Not Allowed\n")
-            response.headers[HTTPHeader("Allow")] = "GET, HEAD"
+            response.headers.replaceOrAdd(name: "Allow", value: "GET, HEAD")
             return response
         }
-        let rawPath = request.target.path(percentEncoded: true)
+        let rawPath = request.path
         if rawPath == ReloadInjector.eventsPath {
             return await eventStream(head: isHead)
         }
 
         let resolution = resolver.resolve(path: rawPath)
-        let response: HTTPResponse
+        let response: PreviewResponse
         if let messages = await coordinator.failureMessages, Self.wantsPage(request, resolution) {
             response = Self.errorPage(messages)
         } else {
             switch resolution {
             case .redirect(let location):
-                let query = request.target.query(percentEncoded: true)
+                let query = request.query
                 var redirect = Self.text(.movedPermanently, "301 Moved Permanently\n")
-                redirect.headers[.location] = query.isEmpty ? location : location + "?" + query
+                redirect.headers.replaceOrAdd(name: "Location", value: query.isEmpty ? location : location + "?" + query)
                 response = redirect
             case .file(let url):
                 response = Self.serveFile(url, status: .ok, request: request)
@@ -43,23 +44,23 @@ struct PreviewRequestHandler: HTTPHandler {
                 }
             }
         }
-        return isHead ? Self.withoutBody(response) : response
+        return isHead ? response.withoutBody : response
     }
 
     // MARK: - Responses
 
-    private func eventStream(head: Bool) async -> HTTPResponse {
+    private func eventStream(head: Bool) async -> PreviewResponse {
         var headers = HTTPHeaders()
-        headers[.contentType] = "text/event-stream; charset=utf-8"
-        headers[.cacheControl] = "no-cache"
-        guard !head else { return HTTPResponse(statusCode: .ok, headers: headers) }
+        headers.replaceOrAdd(name: "Content-Type", value: "text/event-stream; charset=utf-8")
+        headers.replaceOrAdd(name: "Cache-Control", value: "no-cache")
+        guard !head else { return PreviewResponse(status: .ok, headers: headers, body: .none(length: 0)) }
         let greeting = ReloadBroadcaster.frame(event: "hello", data: await coordinator.buildID)
         let frames = await broadcaster.subscribe(greeting: greeting)
-        return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: EventStreamBody(frames: frames)))
+        return PreviewResponse(status: .ok, headers: headers, body: .events(frames))
     }
 
     /// Serves a file; `request` is nil when conditional headers must not apply (the 404 page).
-    private static func serveFile(_ url: URL, status: HTTPStatusCode, request: HTTPRequest?) -> HTTPResponse {
+    private static func serveFile(_ url: URL, status: HTTPResponseStatus, request: PreviewRequest?) -> PreviewResponse {
         let path = url.path
         guard let stamp = FileStamp(path: path) else { return text(.notFound, "404 Not Found\n") }
         let contentType = ContentTypes.contentType(forFileName: url.lastPathComponent)
@@ -67,40 +68,33 @@ struct PreviewRequestHandler: HTTPHandler {
         let entityTag = stamp.entityTag(variant: isHTML ? "live" : "")
 
         var headers = HTTPHeaders()
-        headers[.contentType] = contentType
+        headers.replaceOrAdd(name: "Content-Type", value: contentType)
         // Always revalidate: a preview must never show a page from before the last build.
-        headers[.cacheControl] = "no-cache"
-        headers[.eTag] = entityTag
+        headers.replaceOrAdd(name: "Cache-Control", value: "no-cache")
+        headers.replaceOrAdd(name: "ETag", value: entityTag)
 
         if isHTML {
             // The file may vanish between stat and read when a build swaps the folder in.
             guard let data = try? Data(contentsOf: url) else { return text(.notFound, "404 Not Found\n") }
             let body = ReloadInjector.inject(into: data)
-            if let request, matches(request.headers[.ifNoneMatch], entityTag) {
+            if let request, matches(request.headers.first(name: "If-None-Match"), entityTag) {
                 return notModified(headers, length: body.count)
             }
-            return HTTPResponse(statusCode: status, headers: headers, body: Self.oneWrite(body))
+            return PreviewResponse(status: status, headers: headers, body: .bytes(body))
         }
-        if let request, matches(request.headers[.ifNoneMatch], entityTag) {
+        if let request, matches(request.headers.first(name: "If-None-Match"), entityTag) {
             return notModified(headers, length: stamp.size)
         }
-        if stamp.size > inMemoryLimit, let body = try? HTTPBodySequence(file: url) {
-            return HTTPResponse(statusCode: status, headers: headers, body: body)
+        if stamp.size > inMemoryLimit {
+            return PreviewResponse(status: status, headers: headers, body: .file(url, length: stamp.size))
         }
         guard let data = try? Data(contentsOf: url) else { return text(.notFound, "404 Not Found\n") }
-        return HTTPResponse(statusCode: status, headers: headers, body: oneWrite(data))
+        return PreviewResponse(status: status, headers: headers, body: .bytes(data))
     }
 
-    /// FlyingFox writes bodies in 4 KB pieces by default; a page already in memory goes out in one write.
-    private static func oneWrite(_ data: Data) -> HTTPBodySequence {
-        HTTPBodySequence(data: data, suggestedBufferSize: Swift.max(data.count, 1))
-    }
-
-    private static func notModified(_ headers: HTTPHeaders, length: Int) -> HTTPResponse {
-        var headers = headers
+    private static func notModified(_ headers: HTTPHeaders, length: Int) -> PreviewResponse {
         // RFC 9110 §8.6: if sent on a 304, Content-Length must be what the 200 would have carried.
-        headers[.contentLength] = String(length)
-        return HTTPResponse(statusCode: .notModified, headers: headers)
+        PreviewResponse(status: .notModified, headers: headers, body: .none(length: length))
     }
 
     /// Weak comparison, as RFC 9110 §13.1.2 asks for If-None-Match.
@@ -114,36 +108,29 @@ struct PreviewRequestHandler: HTTPHandler {
         }
     }
 
-    private static func withoutBody(_ response: HTTPResponse) -> HTTPResponse {
-        guard response.headers[.contentLength] == nil, case .httpBody(let body) = response.payload else { return response }
-        var headers = response.headers
-        if let count = body.count { headers[.contentLength] = String(count) }
-        return HTTPResponse(statusCode: response.statusCode, headers: headers)
+    private static func errorPage(_ messages: [String]) -> PreviewResponse {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: "Content-Type", value: "text/html; charset=utf-8")
+        headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
+        return PreviewResponse(status: .internalServerError, headers: headers, body: .bytes(Data(ErrorPage.html(messages: messages).utf8)))
     }
 
-    private static func errorPage(_ messages: [String]) -> HTTPResponse {
+    private static func text(_ status: HTTPResponseStatus, _ body: String) -> PreviewResponse {
         var headers = HTTPHeaders()
-        headers[.contentType] = "text/html; charset=utf-8"
-        headers[.cacheControl] = "no-store"
-        return HTTPResponse(statusCode: .internalServerError, headers: headers, body: Data(ErrorPage.html(messages: messages).utf8))
-    }
-
-    private static func text(_ status: HTTPStatusCode, _ body: String) -> HTTPResponse {
-        var headers = HTTPHeaders()
-        headers[.contentType] = "text/plain; charset=utf-8"
-        headers[.cacheControl] = "no-cache"
-        return HTTPResponse(statusCode: status, headers: headers, body: Data(body.utf8))
+        headers.replaceOrAdd(name: "Content-Type", value: "text/plain; charset=utf-8")
+        headers.replaceOrAdd(name: "Cache-Control", value: "no-cache")
+        return PreviewResponse(status: status, headers: headers, body: .bytes(Data(body.utf8)))
     }
 
     /// Whether the request is for a page, which gets the error page while the last build failed.
-    private static func wantsPage(_ request: HTTPRequest, _ resolution: StaticFileResolver.Resolution) -> Bool {
+    private static func wantsPage(_ request: PreviewRequest, _ resolution: StaticFileResolver.Resolution) -> Bool {
         switch resolution {
         case .file(let url):
             return ContentTypes.isHTML(ContentTypes.contentType(forFileName: url.lastPathComponent))
         case .redirect:
             return false
         case .notFound:
-            return request.headers[HTTPHeader("Accept")]?.contains("text/html") ?? false
+            return request.headers[canonicalForm: "Accept"].contains { $0.contains("text/html") }
         }
     }
 }

@@ -1,6 +1,5 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
+import NIOCore
 
 /// Serves the output folder, watches the sources and rebuilds on change.
 public struct PreviewServer: Sendable {
@@ -8,10 +7,14 @@ public struct PreviewServer: Sendable {
     public enum StartError: Error, Equatable, CustomStringConvertible {
         /// `--host` is neither an IP address nor `localhost`.
         case invalidHost(String)
+        /// The address cannot be listened on (the port is taken, say); `reason` is the system's.
+        case cannotListen(String, reason: String)
 
         public var description: String {
             switch self {
             case .invalidHost(let host): "cannot listen on '\(host)': give an IPv4 or IPv6 address, or localhost"
+            case .cannotListen(let address, let reason):
+                "cannot listen on \(address): \(reason.lowercased()); choose another port with --port"
             }
         }
     }
@@ -40,28 +43,23 @@ public struct PreviewServer: Sendable {
             coordinator: coordinator,
             broadcaster: broadcaster
         )
-        // The timeout bounds only producing a response (event streams are sent after it), and each request's
-        // timer lingers until it expires, so a short one keeps memory flat under load.
-        let server = HTTPServer(
-            config: HTTPServer.Configuration(address: address, timeout: 10, pool: NoDelaySocketPool(), logger: .disabled),
-            handler: handler
-        )
         let watcher = FileWatcher(paths: configuration.watchedPaths)
         defer { watcher.stop() }
-
-        enum Exit: Sendable { case announced, finished }
+        let listener: PreviewListener
         do {
-            try await withThrowingTaskGroup(of: Exit.self) { group in
+            listener = try await PreviewListener.bind(to: address)
+        } catch {
+            await Self.shutDown(broadcaster: broadcaster, coordinator: coordinator, watcher: watcher)
+            guard let failure = error as? IOError else { throw error }
+            throw StartError.cannotListen(
+                Self.displayURL(for: address), reason: String(cString: strerror(failure.errnoCode)))
+        }
+        if let bound = listener.address { onListening(Self.displayURL(for: bound)) }
+
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    try await server.run()
-                    return .finished
-                }
-                group.addTask {
-                    try await server.waitUntilListening(timeout: 30)
-                    if let bound = await server.listeningAddress {
-                        onListening(Self.displayURL(for: bound))
-                    }
-                    return .announced
+                    try await listener.serve(handler)
                 }
                 group.addTask {
                     for await paths in watcher.changes {
@@ -69,7 +67,6 @@ public struct PreviewServer: Sendable {
                     }
                     // The watcher only ends at shutdown; keep the group waiting for the real exit.
                     await Self.sleepUntilCancelled()
-                    return .finished
                 }
                 group.addTask {
                     // Without traffic nobody learns that a tab was closed; a periodic comment makes the write fail.
@@ -77,21 +74,18 @@ public struct PreviewServer: Sendable {
                         try? await Task.sleep(for: .seconds(15))
                         await broadcaster.broadcast(ReloadBroadcaster.heartbeat)
                     }
-                    return .finished
                 }
                 group.addTask {
                     await TerminationSignals.wait()
-                    return .finished
                 }
-                while let exit = try await group.next() {
-                    if exit == .finished { break }
-                }
+                // The first task to end (a signal, or the listener failing) ends the preview.
+                try await group.next()
                 await Self.shutDown(broadcaster: broadcaster, coordinator: coordinator, watcher: watcher)
                 group.cancelAll()
             }
         } catch {
             await Self.shutDown(broadcaster: broadcaster, coordinator: coordinator, watcher: watcher)
-            // Cancellation is the normal way to stop; only real failures (such as a busy port) surface.
+            // Cancellation is the normal way to stop; only real failures surface.
             if Task.isCancelled || error is CancellationError { return }
             throw error
         }
@@ -109,23 +103,24 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    static func socketAddress(host: String, port: UInt16) throws -> any SocketAddress {
+    static func socketAddress(host: String, port: UInt16) throws -> SocketAddress {
         let trimmed = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
-        if trimmed == "localhost" { return try sockaddr_in.inet(ip4: "127.0.0.1", port: port) }
-        if let address = try? sockaddr_in.inet(ip4: trimmed, port: port) { return address }
-        if let address = try? sockaddr_in6.inet6(ip6: trimmed, port: port) { return address }
+        if let address = try? SocketAddress(ipAddress: trimmed == "localhost" ? "127.0.0.1" : trimmed, port: Int(port)) {
+            return address
+        }
         throw StartError.invalidHost(host)
     }
 
     /// The URL to open: a wildcard address is reached through loopback.
-    static func displayURL(for address: Socket.Address) -> String {
+    static func displayURL(for address: SocketAddress) -> String {
+        let port = address.port ?? 0
         switch address {
-        case .ip4(let host, let port):
-            return "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/"
-        case .ip6(let host, let port):
+        case .v6:
+            let host = address.ipAddress ?? "::1"
             return "http://[\(host == "::" ? "::1" : host)]:\(port)/"
-        case .unix(let path):
-            return "unix:\(path)"
+        default:
+            let host = address.ipAddress ?? "127.0.0.1"
+            return "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/"
         }
     }
 }

@@ -135,4 +135,15 @@ private func write(_ text: String, to url: URL) throws {
             _ = try PreviewServer.socketAddress(host: "not a host", port: 0)
         }
     }
+
+    /// A port another server holds is an error that names the address and says what to do.
+    @Test func aTakenPortIsAClearError() async throws {
+        let server = try await ServerHarness.start()
+        defer { Task { await server.stop() } }
+        let second = PreviewServer(
+            configuration: PreviewConfiguration(host: "127.0.0.1", port: server.port, outputFolder: server.output, watchedPaths: []),
+            rebuild: { _ in .succeeded(summary: "ok") })
+        let error = await #expect(throws: PreviewServer.StartError.self) { try await second.run() }
+        #expect(error?.description == "cannot listen on http://127.0.0.1:\(server.port)/: address already in use; choose another port with --port")
+    }
 }

@@ -48,9 +48,7 @@ struct ContentScanner {
                 hint: "run broadsheet in a site folder, pass --site DIR, or create one with broadsheet init DIR")
             return listing
         }
-        // Without its trailing slash: a link's target is inside the site when it starts with this and "/".
-        var siteRoot = layout.root.resolvingSymlinksInPath().path(percentEncoded: false)
-        if siteRoot.count > 1, siteRoot.hasSuffix("/") { siteRoot.removeLast() }
+        let siteRoot = layout.root.resolvedPath
         var relative = layout.relativePath(layout.content)
         if relative.hasSuffix("/") { relative.removeLast() }
         let folderPath = contentPath.hasSuffix("/") ? String(contentPath.dropLast()) : contentPath

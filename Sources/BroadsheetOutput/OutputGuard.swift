@@ -6,8 +6,8 @@ public enum OutputGuard {
     /// Every reason the layout's output folder must not be written, as diagnostics (empty when it is safe).
     public static func check(_ layout: SiteLayout) -> [Diagnostic] {
         let at = SourceLocation(file: "--output", line: 0, column: 0)
-        let output = realPath(layout.output)
-        let root = realPath(layout.root)
+        let output = layout.output.resolvedPath
+        let root = layout.root.resolvedPath
         let hint = "choose a folder of its own, such as \(layout.relativePath(layout.root.appending(path: "Output")))"
         func refuse(_ reason: String) -> [Diagnostic] {
             [.error("refusing to write the site into \(layout.output.path(percentEncoded: false)): \(reason)", at: at, hint: hint)]
@@ -16,10 +16,10 @@ public enum OutputGuard {
         if output == root { return refuse("it is the site folder itself") }
         if root.hasPrefix(output + "/") { return refuse("it contains the site folder") }
         for (name, folder) in [("Content/", layout.content), ("Templates/", layout.templates)] {
-            let inner = realPath(folder)
+            let inner = folder.resolvedPath
             if output == inner || output.hasPrefix(inner + "/") { return refuse("it is inside \(name)") }
         }
-        if let home = ProcessInfo.processInfo.environment["HOME"], output == realPath(URL(filePath: home)) {
+        if let home = ProcessInfo.processInfo.environment["HOME"], output == URL(filePath: home).resolvedPath {
             return refuse("it is your home folder")
         }
         var isDirectory: ObjCBool = false
@@ -35,12 +35,5 @@ public enum OutputGuard {
             return refuse("it holds files that do not look like a built site, and a build replaces the whole folder")
         }
         return []
-    }
-
-    /// The path with symlinks resolved and no trailing slash.
-    static func realPath(_ url: URL) -> String {
-        var path = url.standardizedFileURL.resolvingSymlinksInPath().path(percentEncoded: false)
-        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
-        return path
     }
 }

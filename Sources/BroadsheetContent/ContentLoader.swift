@@ -108,8 +108,7 @@ public struct ContentLoader: Sendable {
         }
         let files = scanner.scan(into: &diagnostics)
         if files.foldersChanged, options.saveCache, let folder = options.cacheFolder {
-            FolderListings(folders: Dictionary(files.folders, uniquingKeysWith: { first, _ in first }))
-                .save(to: folder, memory: options.memory)
+            FolderListings(files.folders).save(to: folder, memory: options.memory)
         }
         var fingerprint = ContentHash()
         // A file changed in the last two seconds may change again within the file system's timestamp

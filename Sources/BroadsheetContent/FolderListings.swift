@@ -18,20 +18,6 @@ struct FolderListings: Sendable, Equatable {
         let inode: UInt64
         let changed: Int
         let modified: Int
-
-        init(_ info: stat) {
-            device = UInt64(info.st_dev)
-            inode = UInt64(info.st_ino)
-            changed = info.changedNanoseconds
-            modified = info.modifiedNanoseconds
-        }
-
-        init(device: UInt64, inode: UInt64, changed: Int, modified: Int) {
-            self.device = device
-            self.inode = inode
-            self.changed = changed
-            self.modified = modified
-        }
     }
 
     /// A name in a folder, and whether it names a folder.
@@ -52,6 +38,13 @@ struct FolderListings: Sendable, Equatable {
 
     /// Folders by site-relative path, such as `Content/2024/03`.
     var folders: [String: Folder] = [:]
+
+    init() {}
+
+    /// The folders a scan listed (`ContentScanner.Listing.folders`), each path once.
+    init(_ listed: [(path: String, folder: Folder)]) {
+        folders = Dictionary(listed, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The names `path` held when it had `stamp`, when they can be reused.
     func children(of path: String, stamp: Stamp) -> [Child]? {
@@ -113,5 +106,14 @@ struct FolderListings: Sendable, Equatable {
         }
         let path = folder.appending(path: Self.fileName).path(percentEncoded: false)
         if CacheFile.writeAtomically(writer.bytes, to: path) { memory?.remember(self, at: path, kind: Self.magic) }
+    }
+}
+
+extension FolderListings.Stamp {
+    /// The stamp of a folder as `stat` describes it.
+    init(_ info: stat) {
+        self.init(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), changed: info.changedNanoseconds,
+            modified: info.modifiedNanoseconds)
     }
 }

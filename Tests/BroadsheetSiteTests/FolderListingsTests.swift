@@ -72,7 +72,7 @@ import Testing
         defer { site.delete() }
         let first = scan(scanner(site))
         #expect(first.foldersChanged)
-        let recorded = FolderListings(folders: Dictionary(first.folders, uniquingKeysWith: { $1 }))
+        let recorded = FolderListings(first.folders)
         #expect(Set(recorded.folders.keys) == ["Content", "Content/2025", "Content/2025/01", Self.day])
         #expect(recorded.folders[Self.day]?.children == [FolderListings.Child(name: "a.md", isFolder: false)])
         let second = scan(scanner(site, known: recorded))
@@ -93,7 +93,7 @@ import Testing
             atPath: site.root.appending(path: "Content/2025/01/link.md").path(percentEncoded: false),
             withDestinationPath: site.root.appending(path: "Content/2025/01/02/a.md").path(percentEncoded: false))
         let listing = scan(scanner(site))
-        let records = Dictionary(listing.folders, uniquingKeysWith: { $1 })
+        let records = FolderListings(listing.folders).folders
         #expect(records["Content/2025/01"]?.children == nil)
         #expect(records[Self.day]?.children != nil)
         #expect(listing.entries.map(\.path).contains("Content/2025/01/link.md"))
@@ -109,7 +109,7 @@ import Testing
         let site = try TestSite(Self.archive)
         defer { site.delete() }
         let listing = scan(scanner(site))
-        let saved = FolderListings(folders: Dictionary(listing.folders, uniquingKeysWith: { $1 }))
+        let saved = FolderListings(listing.folders)
         let folder = site.root.appending(path: ".broadsheet-cache", directoryHint: .isDirectory)
         saved.save(to: folder)
         #expect(FolderListings.load(from: folder) == saved)
